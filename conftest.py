@@ -1,0 +1,118 @@
+"""Fixtures shared by every app's tests: the territories and a named cast of users, one per role.
+
+The cast mirrors the demo accounts: ``referent_nord`` and ``referent_sud`` are caseworkers of
+two territories, ``responsable_nord`` manages the Nord territory, and the others work
+Département-wide.
+"""
+
+import pytest
+
+from welfare.enums import Role
+from welfare.tests.factories import DepartementFactory, TerritoryFactory, UserFactory
+
+
+@pytest.fixture
+def departement(db):
+    return DepartementFactory()
+
+
+@pytest.fixture
+def nord(db):
+    return TerritoryFactory(code="nord", name="Territoire Nord")
+
+
+@pytest.fixture
+def sud(db):
+    return TerritoryFactory(code="sud", name="Territoire Sud")
+
+
+@pytest.fixture
+def referent_nord(nord):
+    return UserFactory(username="referent.nord", role=Role.CASEWORKER, territory=nord)
+
+
+@pytest.fixture
+def referent_sud(sud):
+    return UserFactory(username="referent.sud", role=Role.CASEWORKER, territory=sud)
+
+
+@pytest.fixture
+def responsable_nord(nord):
+    return UserFactory(username="responsable.nord", role=Role.TERRITORY_MANAGER, territory=nord)
+
+
+@pytest.fixture
+def prevention_officer(db):
+    return UserFactory(username="prevention", role=Role.PREVENTION_OFFICER, territory=None)
+
+
+@pytest.fixture
+def reception(db):
+    return UserFactory(username="accueil", role=Role.RECEPTION, territory=None)
+
+
+@pytest.fixture
+def directorate(db):
+    return UserFactory(username="direction", role=Role.DIRECTORATE, territory=None)
+
+
+@pytest.fixture
+def administrator(db):
+    return UserFactory(
+        username="admin",
+        role=Role.ADMINISTRATOR,
+        territory=None,
+        is_staff=True,
+        is_superuser=True,
+    )
+
+
+@pytest.fixture
+def cast(
+    referent_nord,
+    referent_sud,
+    responsable_nord,
+    prevention_officer,
+    reception,
+    directorate,
+    administrator,
+):
+    """Every role at once, keyed by role."""
+    return {
+        Role.CASEWORKER: referent_nord,
+        Role.TERRITORY_MANAGER: responsable_nord,
+        Role.PREVENTION_OFFICER: prevention_officer,
+        Role.RECEPTION: reception,
+        Role.DIRECTORATE: directorate,
+        Role.ADMINISTRATOR: administrator,
+    }
+
+
+# --- Browser journeys ------------------------------------------------------------------------
+# Helpers for the tests themselves live in welfare/tests/browser.py.
+
+
+@pytest.fixture(scope="session")
+def browser():
+    import os
+
+    from playwright.sync_api import sync_playwright
+
+    from welfare.tests.browser import CHROMIUM, CHROMIUM_ARGS
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the test itself
+    # makes around it stay synchronous and safe.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server, departement):
+    context = browser.new_context(locale="fr-FR", base_url=live_server.url)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    context.close()

@@ -1,0 +1,11 @@
+"""The Celery application; its settings are the ``CELERY_*`` names of ``welfare/settings.py``."""
+
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "welfare.settings")
+
+app = Celery("welfare")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()

@@ -1,0 +1,88 @@
+"""Demo Département: identity, territories and one account per role.
+
+Every function here is idempotent: records are found by their natural key and updated, so
+``load_demo`` can run on every ``make run``.
+"""
+
+from django.conf import settings
+
+from welfare.enums import Role
+from welfare.models import Departement, Territory, User
+
+IDENTITIES = {
+    "jura": {
+        "name": "Département du Jura",
+        "insee_code": "39",
+        "direction": "Direction de l'Enfance et de la Famille",
+        "address": "17 rue Rouget de Lisle\n39039 Lons-le-Saunier Cedex",
+        "phone": "03 84 87 40 02",
+        "email": "enfance-famille@jura.fr",
+        "opening_hours": "Du lundi au vendredi, de 8 h 30 à 12 h et de 13 h 30 à 17 h",
+    },
+    "ain": {
+        "name": "Département de l'Ain",
+        "insee_code": "01",
+        "direction": "Direction Générale de la Solidarité – Direction Enfance Famille",
+        "address": "13 avenue de la Victoire\nBP 50415\n01012 Bourg-en-Bresse Cedex",
+        "phone": "04 69 19 10 34",
+        "email": "enfance-famille@ain.fr",
+        "opening_hours": "Du lundi au vendredi, de 8 h 30 à 12 h et de 13 h 30 à 17 h",
+    },
+}
+
+TERRITORIES = {
+    "jura": [
+        ("nord", "Territoire Nord – Dole"),
+        ("sud", "Territoire Sud – Saint-Claude"),
+        ("centre", "Territoire Centre – Lons-le-Saunier"),
+    ],
+    "ain": [
+        ("nord", "Territoire Bresse – Bourg-en-Bresse"),
+        ("sud", "Territoire Bugey – Belley"),
+        ("centre", "Territoire Dombes – Trévoux"),
+    ],
+}
+
+# username, first name, last name, role, territory code
+ACCOUNTS = [
+    ("referent.nord", "Camille", "Renaud", Role.CASEWORKER, "nord"),
+    ("referent.sud", "Julien", "Marchand", Role.CASEWORKER, "sud"),
+    ("responsable.nord", "Sophie", "Girard", Role.TERRITORY_MANAGER, "nord"),
+    ("prevention", "Nadia", "Benali", Role.PREVENTION_OFFICER, None),
+    ("accueil", "Lucas", "Perrin", Role.RECEPTION, None),
+    ("direction", "Hélène", "Dumont", Role.DIRECTORATE, None),
+    ("admin", "Alex", "Martin", Role.ADMINISTRATOR, None),
+]
+
+
+def load(*, departement: str, stdout) -> None:
+    """Identity, territories and demo accounts of the chosen Département."""
+    identity = IDENTITIES[departement]
+    record = Departement.objects.first() or Departement()
+    for field, value in identity.items():
+        setattr(record, field, value)
+    record.save()
+
+    territories = {}
+    for code, name in TERRITORIES[departement]:
+        territories[code], _ = Territory.objects.update_or_create(
+            code=code, defaults={"name": name}
+        )
+
+    for username, first_name, last_name, role, territory_code in ACCOUNTS:
+        user, _ = User.objects.update_or_create(
+            username=username,
+            defaults={
+                "first_name": first_name,
+                "last_name": last_name,
+                "email": f"{username}@enfance-famille.localhost",
+                "role": role,
+                "territory": territories.get(territory_code),
+                "is_staff": role == Role.ADMINISTRATOR,
+                "is_superuser": role == Role.ADMINISTRATOR,
+                "is_active": True,
+            },
+        )
+        user.set_password(settings.DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+    stdout.write(f"{identity['name']}: {len(territories)} territoires, {len(ACCOUNTS)} comptes.")

@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils.module_loading import import_string
+
+DEPARTEMENTS = ("jura", "ain")
+
+
+class Command(BaseCommand):
+    help = "Charge le Département de démonstration (idempotent)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--departement", choices=DEPARTEMENTS, default="jura")
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Charger même quand DEBUG est désactivé (crée des comptes au mot de passe connu).",
+        )
+
+    def handle(self, *args, departement, force, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "DEBUG est désactivé : les comptes de démonstration ont un mot de passe connu. "
+                "Relancez avec --force si c'est bien voulu."
+            )
+        with transaction.atomic():
+            for dotted_path in settings.DEMO_LOADERS:
+                import_string(dotted_path)(departement=departement, stdout=self.stdout)
+        self.stdout.write(self.style.SUCCESS("Données de démonstration chargées."))

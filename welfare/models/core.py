@@ -1,0 +1,91 @@
+from django.contrib.auth.models import AbstractUser
+from django.core.validators import FileExtensionValidator, RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from welfare.enums import Role
+
+
+class Territory(models.Model):
+    """A circonscription / maison des solidarités: the unit that scopes caseworkers' access."""
+
+    code = models.SlugField(_("code"), max_length=20, unique=True)
+    name = models.CharField(_("nom"), max_length=120)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("territoire")
+        verbose_name_plural = _("territoires")
+
+    def __str__(self):
+        return self.name
+
+
+class User(AbstractUser):
+    """A member of staff; families never have accounts."""
+
+    role = models.CharField(_("rôle"), max_length=32, choices=Role.choices, blank=True)
+    territory = models.ForeignKey(
+        Territory,
+        verbose_name=_("territoire"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="staff",
+    )
+
+    class Meta:
+        verbose_name = _("agent")
+        verbose_name_plural = _("agents")
+        constraints = [
+            models.CheckConstraint(
+                name="user_role_valid",
+                condition=models.Q(role__in=Role.values) | models.Q(role=""),
+            ),
+        ]
+
+    def __str__(self):
+        return self.get_full_name() or self.username
+
+    @property
+    def is_administrator(self):
+        return self.is_superuser or self.role == Role.ADMINISTRATOR
+
+
+class Departement(models.Model):
+    """The Département's identity, shown on every page; one row, edited in the admin."""
+
+    name = models.CharField(_("nom du Département"), max_length=120)
+    insee_code = models.CharField(
+        _("code INSEE"),
+        max_length=3,
+        validators=[RegexValidator(r"^(\d{2}|2A|2B|\d{3})$", _("Code de département invalide."))],
+    )
+    direction = models.CharField(_("direction"), max_length=200)
+    address = models.TextField(_("adresse postale"))
+    phone = models.CharField(_("téléphone"), max_length=30)
+    email = models.EmailField(_("adresse électronique"))
+    opening_hours = models.CharField(_("horaires d'ouverture"), max_length=200, blank=True)
+    website = models.URLField(_("site internet"), blank=True)
+    logo = models.FileField(
+        _("logo"),
+        upload_to="identite/",
+        blank=True,
+        validators=[FileExtensionValidator(["png", "jpg", "jpeg", "svg"])],
+    )
+
+    class Meta:
+        verbose_name = _("identité du Département")
+        verbose_name_plural = _("identité du Département")
+        constraints = [
+            # A single row: the identity of the one Département this deployment serves.
+            models.UniqueConstraint(models.Value(1), name="departement_single_row"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def current(cls):
+        """The Département's record; an unsaved placeholder before the set-up has created it."""
+        return cls.objects.first() or cls(name=_("Département"), direction=_("Enfance Famille"))

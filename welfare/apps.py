@@ -1,7 +1,13 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 class WelfareConfig(AppConfig):
     name = "welfare"
     verbose_name = _("Enfance-Famille")
+
+    def ready(self):
+        from welfare.legal_parameters import seed_legal_parameters
+
+        post_migrate.connect(seed_legal_parameters, sender=self, dispatch_uid="legal_parameters")

@@ -9,3 +9,176 @@ class Role(models.TextChoices):
     RECEPTION = "reception", _("Accueil et courrier")
     DIRECTORATE = "directorate", _("Direction Enfance Famille")
     ADMINISTRATOR = "administrator", _("Administrateur")
+
+
+class Sex(models.TextChoices):
+    FEMALE = "F", _("Féminin")
+    MALE = "M", _("Masculin")
+
+
+class GuardianRelationship(models.TextChoices):
+    MOTHER = "mother", _("Mère")
+    FATHER = "father", _("Père")
+    GRANDPARENT = "grandparent", _("Grand-parent")
+    OTHER_RELATIVE = "other_relative", _("Autre membre de la famille")
+    TRUSTED_THIRD_PARTY = "trusted_third_party", _("Tiers digne de confiance")
+    LEGAL_GUARDIAN = "legal_guardian", _("Tuteur")
+    OTHER = "other", _("Autre")
+
+
+class MeasureNature(models.TextChoices):
+    ADMINISTRATIVE = "administrative", _("Administrative (contractuelle)")
+    JUDICIAL = "judicial", _("Judiciaire")
+
+
+class MeasureType(models.TextChoices):
+    """Legal bases of the measures (domain_rules.md §1.1); the nature follows from the type."""
+
+    HOME_HELP = "home_help", _("Aide à domicile (TISF, AESF, aide financière)")
+    AED = "aed", _("Aide éducative à domicile (AED)")
+    PROVISIONAL_CARE = "provisional_care", _("Accueil provisoire")
+    EMERGENCY_CARE = "emergency_care", _("Accueil d'urgence 72 h")
+    YOUNG_ADULT = "young_adult", _("Accompagnement jeune majeur")
+    STATE_WARD = "state_ward", _("Pupille de l'État")
+    OPP_PROSECUTOR = "opp_prosecutor", _("OPP du parquet")
+    OPP_JUDGE = "opp_judge", _("OPP du juge des enfants")
+    PLACEMENT = "placement", _("Placement (art. 375-3 du Code civil)")
+    AEMO = "aemo", _("AEMO")
+    AEMO_REINFORCED = "aemo_reinforced", _("AEMO renforcée")
+    AEMO_WITH_ACCOMMODATION = "aemo_with_accommodation", _("AEMO avec hébergement (PEAD)")
+    PARENTAL_AUTHORITY_DELEGATION = (
+        "parental_authority_delegation",
+        _("Délégation d'autorité parentale"),
+    )
+    GUARDIANSHIP = "guardianship", _("Tutelle déférée à l'ASE")
+
+    @classmethod
+    def administrative(cls):
+        return (
+            cls.HOME_HELP,
+            cls.AED,
+            cls.PROVISIONAL_CARE,
+            cls.EMERGENCY_CARE,
+            cls.YOUNG_ADULT,
+            cls.STATE_WARD,
+        )
+
+    @classmethod
+    def judicial(cls):
+        return tuple(value for value in cls if value not in cls.administrative())
+
+    @classmethod
+    def care(cls):
+        """Measures under which the child is confié to or accueilli by the Département."""
+        return (
+            cls.PROVISIONAL_CARE,
+            cls.EMERGENCY_CARE,
+            cls.YOUNG_ADULT,
+            cls.STATE_WARD,
+            cls.OPP_PROSECUTOR,
+            cls.OPP_JUDGE,
+            cls.PLACEMENT,
+            cls.AEMO_WITH_ACCOMMODATION,
+            cls.PARENTAL_AUTHORITY_DELEGATION,
+            cls.GUARDIANSHIP,
+        )
+
+    @classmethod
+    def accommodation(cls):
+        """Care measures under which the child lives away from home (a placement is needed)."""
+        return (
+            cls.PROVISIONAL_CARE,
+            cls.EMERGENCY_CARE,
+            cls.YOUNG_ADULT,
+            cls.STATE_WARD,
+            cls.OPP_PROSECUTOR,
+            cls.OPP_JUDGE,
+            cls.PLACEMENT,
+            cls.PARENTAL_AUTHORITY_DELEGATION,
+            cls.GUARDIANSHIP,
+        )
+
+    @classmethod
+    def with_term(cls):
+        """Measures the law limits in time, which therefore need an end date."""
+        return (
+            cls.HOME_HELP,
+            cls.AED,
+            cls.PROVISIONAL_CARE,
+            cls.EMERGENCY_CARE,
+            cls.YOUNG_ADULT,
+            cls.PLACEMENT,
+            cls.AEMO,
+            cls.AEMO_REINFORCED,
+            cls.AEMO_WITH_ACCOMMODATION,
+        )
+
+
+class DecisionMaker(models.TextChoices):
+    DEPARTEMENT_PRESIDENT = "departement_president", _("Président du conseil départemental")
+    CHILDREN_JUDGE = "children_judge", _("Juge des enfants")
+    PROSECUTOR = "prosecutor", _("Parquet")
+    FAMILY_JUDGE = "family_judge", _("Juge aux affaires familiales")
+    GUARDIANSHIP_JUDGE = "guardianship_judge", _("Juge des tutelles")
+    PREFECT = "prefect", _("Préfet")
+
+
+class MeasureEndReason(models.TextChoices):
+    """Why a measure ended (OLINPE MOTFININT)."""
+
+    RENEWED = "renewed", _("Renouvelée")
+    TERM_REACHED = "term_reached", _("Échéance atteinte sans renouvellement")
+    RETURN_HOME = "return_home", _("Mainlevée, retour en famille")
+    CHANGED = "changed", _("Remplacée par une autre mesure")
+    MAJORITY = "majority", _("Majorité")
+    AGE_LIMIT = "age_limit", _("21 ans atteints")
+    YOUNG_PERSON_REQUEST = "young_person_request", _("À la demande du jeune ou de la famille")
+    MOVED_AWAY = "moved_away", _("Départ du département")
+    ADOPTION = "adoption", _("Adoption")
+    OTHER = "other", _("Autre motif")
+
+
+class DocumentKind(models.TextChoices):
+    PPE = "ppe", _("Projet pour l'enfant (PPE)")
+    SITUATION_REPORT = "situation_report", _("Rapport de situation")
+    AUTONOMY_INTERVIEW = "autonomy_interview", _("Entretien d'accès à l'autonomie (17 ans)")
+
+
+class LegalParameterKey(models.TextChoices):
+    """Legal thresholds kept as dated rows of ``LegalParameter``, never as constants."""
+
+    ADMINISTRATIVE_MAX_MONTHS = (
+        "administrative_max_months",
+        _("Durée maximale d'une mesure administrative (mois)"),
+    )
+    JUDICIAL_MAX_MONTHS = (
+        "judicial_max_months",
+        _("Durée maximale d'un placement judiciaire ou d'une AEMO (mois)"),
+    )
+    AEMO_REINFORCED_MAX_MONTHS = (
+        "aemo_reinforced_max_months",
+        _("Durée maximale d'une AEMO renforcée ou avec hébergement (mois)"),
+    )
+    MAJORITY_AGE = "majority_age", _("Âge de la majorité (ans)")
+    YOUNG_ADULT_AGE_LIMIT = (
+        "young_adult_age_limit",
+        _("Âge limite de l'accompagnement jeune majeur"),
+    )
+    PPE_DUE_MONTHS = "ppe_due_months", _("Délai d'établissement du PPE (mois)")
+    REPORT_PERIOD_MONTHS = "report_period_months", _("Périodicité du rapport de situation (mois)")
+    REPORT_PERIOD_YOUNG_MONTHS = (
+        "report_period_young_months",
+        _("Périodicité du rapport de situation des jeunes enfants (mois)"),
+    )
+    REPORT_YOUNG_AGE = (
+        "report_young_age",
+        _("Âge en dessous duquel le rapport de situation est semestriel (ans)"),
+    )
+    AUTONOMY_INTERVIEW_AGE = (
+        "autonomy_interview_age",
+        _("Âge de l'entretien d'accès à l'autonomie (ans)"),
+    )
+    MEASURE_END_ALERT_MONTHS = (
+        "measure_end_alert_months",
+        _("Alerte avant l'échéance d'une mesure (mois)"),
+    )

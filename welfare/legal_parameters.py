@@ -1,0 +1,63 @@
+"""The legal thresholds as the texts stood when this was written (domain_rules.md §1–§2).
+
+They seed ``LegalParameter`` once, after ``migrate``; from then on the database is the
+reference, edited in the admin: a change of law adds a row with its date of entry into force.
+"""
+
+from datetime import date
+
+from welfare.enums import LegalParameterKey as Key
+
+LOI_2007 = date(2007, 3, 7)
+LOI_2016 = date(2016, 3, 16)
+
+# key, value, in force from, legal reference
+DEFAULTS = [
+    (Key.ADMINISTRATIVE_MAX_MONTHS, 12, LOI_2007, "art. L223-5 CASF"),
+    (Key.JUDICIAL_MAX_MONTHS, 24, LOI_2007, "art. 375 du Code civil"),
+    (
+        Key.AEMO_REINFORCED_MAX_MONTHS,
+        12,
+        date(2022, 2, 9),
+        "art. 375-2 du Code civil (loi n° 2022-140 du 7 février 2022)",
+    ),
+    (Key.MAJORITY_AGE, 18, date(1974, 7, 7), "art. 414 du Code civil"),
+    (Key.YOUNG_ADULT_AGE_LIMIT, 21, LOI_2007, "art. L222-5 CASF"),
+    (
+        Key.PPE_DUE_MONTHS,
+        3,
+        date(2016, 10, 1),
+        "art. L223-1-1 et D223-12 s. CASF (décret n° 2016-1283)",
+    ),
+    (Key.REPORT_PERIOD_MONTHS, 12, LOI_2016, "art. L223-5 CASF"),
+    (Key.REPORT_PERIOD_YOUNG_MONTHS, 6, LOI_2016, "art. L223-5 CASF"),
+    (Key.REPORT_YOUNG_AGE, 2, LOI_2016, "art. L223-5 CASF (loi n° 2016-297)"),
+    (
+        Key.REPORT_YOUNG_AGE,
+        3,
+        date(2022, 2, 23),
+        "art. L223-5 CASF (loi n° 2022-219 du 21 février 2022, art. 23)",
+    ),
+    (Key.AUTONOMY_INTERVIEW_AGE, 17, LOI_2016, "art. L222-5-1 CASF"),
+    (
+        Key.MEASURE_END_ALERT_MONTHS,
+        3,
+        LOI_2007,
+        "pratique départementale : le rapport d'échéance doit parvenir au juge à temps",
+    ),
+]
+
+
+def seed_legal_parameters(*, using="default", **kwargs):
+    """Create the default rows of the thresholds that have none (post_migrate receiver).
+
+    Also runs after the test runner empties the tables, so every test finds the thresholds.
+    """
+    from welfare.models import LegalParameter
+
+    present = set(LegalParameter.objects.using(using).values_list("key", flat=True))
+    LegalParameter.objects.using(using).bulk_create(
+        LegalParameter(key=key, value=value, valid_from=valid_from, legal_reference=reference)
+        for key, value, valid_from, reference in DEFAULTS
+        if key not in present
+    )

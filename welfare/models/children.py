@@ -1,0 +1,502 @@
+"""Children in care: the child's file, holders of parental authority, measures, statutory
+documents, the dated legal thresholds they are checked against, and the read log."""
+
+import uuid
+from datetime import date
+
+import pghistory
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.functions import Concat, Lower
+from django.utils.translation import gettext_lazy as _
+
+from welfare.enums import (
+    DecisionMaker,
+    DocumentKind,
+    GuardianRelationship,
+    LegalParameterKey,
+    MeasureEndReason,
+    MeasureNature,
+    MeasureType,
+    Role,
+    Sex,
+)
+from welfare.rules import measure_errors
+
+
+class ImmutableUnaccent(models.Func):
+    """``unaccent`` wrapped as IMMUTABLE (migration 0002) so that a trigram index can use it."""
+
+    function = "welfare_unaccent"
+    output_field = models.TextField()
+
+
+def search_key(expression):
+    """The lower-case, accent-free text that name search compares, computed by PostgreSQL."""
+    return Lower(ImmutableUnaccent(expression))
+
+
+def name_search_key():
+    """``search_key`` of "first name last name": the expression the trigram index holds."""
+    return search_key(Concat(F("first_name"), models.Value(" "), F("last_name")))
+
+
+# --- QuerySets --------------------------------------------------------------------------------
+
+
+class LegalParameterQuerySet(models.QuerySet):
+    def in_force_on(self, day: date) -> dict:
+        """Every threshold's value in force on ``day`` (one query)."""
+        return LegalParameterSet(self.all()).on(day)
+
+
+class LegalParameterSet:
+    """All dated rows at once, to look up many dates without a query each."""
+
+    def __init__(self, rows):
+        self._rows = {}
+        for row in sorted(rows, key=lambda row: row.valid_from):
+            self._rows.setdefault(row.key, []).append(row)
+
+    def value(self, key: str, day: date) -> int:
+        """The value of ``key`` in force on ``day``; the oldest known one before any is dated."""
+        rows = self._rows.get(key)
+        if not rows:
+            raise LookupError(f"Paramètre légal manquant : {key}")
+        current = rows[0]
+        for row in rows:
+            if row.valid_from > day:
+                break
+            current = row
+        return current.value
+
+    def reference(self, key: str, day: date) -> str:
+        """The legal reference of the value of ``key`` in force on ``day``."""
+        rows = [row for row in self._rows.get(key, []) if row.valid_from <= day]
+        return (rows or self._rows[key])[-1].legal_reference
+
+    def on(self, day: date) -> dict:
+        return {key: self.value(key, day) for key in self._rows}
+
+
+class ChildQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """The children this user may open: their territory for case roles, none otherwise."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_administrator:
+            return self.all()
+        if user.role in (Role.CASEWORKER, Role.TERRITORY_MANAGER) and user.territory_id:
+            return self.filter(territory_id=user.territory_id)
+        return self.none()
+
+    def in_care_on(self, day: date):
+        """Children confiés or accueillis on ``day``: under a care measure active that day."""
+        return self.filter(
+            Exists(Measure.objects.active_on(day).care().filter(child=OuterRef("pk")))
+        )
+
+    def followed_on(self, day: date):
+        """Children under any measure on ``day``, or whose last measure ran out undecided."""
+        return self.filter(
+            Exists(
+                Measure.objects.filter(child=OuterRef("pk"), start_date__lte=day).filter(
+                    Q(end_date__isnull=True) | Q(end_date__gte=day) | Q(end_reason="")
+                )
+            )
+        )
+
+    def search(self, text: str):
+        """Children whose names contain every word of ``text``, ignoring accents and case."""
+        queryset = self.annotate(search_name=name_search_key())
+        for word in text.split():
+            queryset = queryset.filter(search_name__contains=search_key(models.Value(word)))
+        return queryset
+
+
+class MeasureQuerySet(models.QuerySet):
+    def active_on(self, day: date):
+        """Measures started on or before ``day`` and not ended before it."""
+        return self.filter(start_date__lte=day).filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=day)
+        )
+
+    def judicial(self):
+        return self.filter(nature=MeasureNature.JUDICIAL)
+
+    def administrative(self):
+        return self.filter(nature=MeasureNature.ADMINISTRATIVE)
+
+    def care(self):
+        """Measures under which the child is confié or accueilli."""
+        return self.filter(type__in=MeasureType.care())
+
+    def of_type(self, *types):
+        return self.filter(type__in=types)
+
+    def not_renewed(self):
+        """Measures no later measure renews."""
+        return self.filter(~Exists(Measure.objects.filter(renews=OuterRef("pk"))))
+
+    def ending_between(self, first: date, last: date):
+        """Measures whose end date falls between ``first`` and ``last``, both included."""
+        return self.filter(end_date__gte=first, end_date__lte=last)
+
+
+class AccessLogQuerySet(models.QuerySet):
+    def for_child(self, child):
+        return self.filter(child=child).select_related("user").order_by("-accessed_at")
+
+
+# --- Models -----------------------------------------------------------------------------------
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+class LegalParameter(models.Model):
+    """A legal threshold and the date from which it applies; a change of law adds a row."""
+
+    key = models.CharField(_("paramètre"), max_length=40, choices=LegalParameterKey.choices)
+    value = models.PositiveSmallIntegerField(_("valeur"))
+    valid_from = models.DateField(_("en vigueur à partir du"))
+    legal_reference = models.CharField(_("référence légale"), max_length=200)
+
+    objects = LegalParameterQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["key", "-valid_from"]
+        verbose_name = _("paramètre légal")
+        verbose_name_plural = _("paramètres légaux")
+        constraints = [
+            models.UniqueConstraint(fields=["key", "valid_from"], name="legal_parameter_unique"),
+            models.CheckConstraint(
+                name="legal_parameter_key_valid", condition=Q(key__in=LegalParameterKey.values)
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_key_display()} : {self.value} ({self.valid_from:%d/%m/%Y})"
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+class Child(models.Model):
+    """A child or young adult the Département follows; its file is opened by ``public_id``."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    first_name = models.CharField(_("prénom"), max_length=100)
+    last_name = models.CharField(_("nom"), max_length=100)
+    birth_date = models.DateField(_("date de naissance"))
+    sex = models.CharField(_("sexe"), max_length=1, choices=Sex.choices)
+    territory = models.ForeignKey(
+        "welfare.Territory",
+        verbose_name=_("territoire"),
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    referent = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("référent ASE"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="caseload",
+    )
+    disability = models.BooleanField(_("handicap reconnu"), default=False)
+    mdph_decision_date = models.DateField(_("date de la décision MDPH"), null=True, blank=True)
+    unaccompanied_minor = models.BooleanField(_("mineur non accompagné"), default=False)
+    siblings = models.ManyToManyField(
+        "self", verbose_name=_("frères et sœurs"), symmetrical=True, blank=True
+    )
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+
+    objects = ChildQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["last_name", "first_name", "birth_date"]
+        verbose_name = _("enfant")
+        verbose_name_plural = _("enfants")
+        indexes = [
+            GinIndex(
+                OpClass(name_search_key(), name="gin_trgm_ops"),
+                name="child_name_search",
+            ),
+            models.Index(fields=["territory", "referent"], name="child_territory_referent"),
+        ]
+        constraints = [
+            models.CheckConstraint(name="child_sex_valid", condition=Q(sex__in=Sex.values)),
+            models.CheckConstraint(
+                name="child_mdph_needs_disability",
+                condition=Q(mdph_decision_date__isnull=True) | Q(disability=True),
+                violation_error_message=_(
+                    "Une décision MDPH ne peut être saisie que pour un handicap reconnu."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.last_name.upper()} {self.first_name}"
+
+    def age_on(self, day: date) -> int:
+        """Age in whole years on ``day``."""
+        before_birthday = (day.month, day.day) < (self.birth_date.month, self.birth_date.day)
+        return day.year - self.birth_date.year - before_birthday
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+class Guardian(models.Model):
+    """A holder of parental authority or another relative who counts in the child's life."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    child = models.ForeignKey(
+        Child, verbose_name=_("enfant"), on_delete=models.CASCADE, related_name="guardians"
+    )
+    relationship = models.CharField(
+        _("lien avec l'enfant"), max_length=32, choices=GuardianRelationship.choices
+    )
+    first_name = models.CharField(_("prénom"), max_length=100)
+    last_name = models.CharField(_("nom"), max_length=100)
+    holds_parental_authority = models.BooleanField(_("titulaire de l'autorité parentale"))
+    deceased = models.BooleanField(_("décédé"), default=False)
+    phone = models.CharField(_("téléphone"), max_length=30, blank=True)
+    email = models.EmailField(_("adresse électronique"), blank=True)
+    address = models.TextField(_("adresse postale"), blank=True)
+
+    class Meta:
+        ordering = ["-holds_parental_authority", "last_name", "first_name"]
+        verbose_name = _("responsable ou proche")
+        verbose_name_plural = _("responsables et proches")
+        constraints = [
+            models.CheckConstraint(
+                name="guardian_relationship_valid",
+                condition=Q(relationship__in=GuardianRelationship.values),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.first_name} {self.last_name} ({self.get_relationship_display()})"
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+class Measure(models.Model):
+    """An administrative or judicial protection measure; its legal limits are checked in
+    ``welfare.rules`` against the ``LegalParameter`` rows in force on its start date."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    child = models.ForeignKey(
+        Child, verbose_name=_("enfant"), on_delete=models.PROTECT, related_name="measures"
+    )
+    nature = models.CharField(_("nature"), max_length=16, choices=MeasureNature.choices)
+    type = models.CharField(_("type de mesure"), max_length=40, choices=MeasureType.choices)
+    decided_by = models.CharField(_("décidée par"), max_length=32, choices=DecisionMaker.choices)
+    decision_date = models.DateField(_("date de la décision"))
+    start_date = models.DateField(_("début"))
+    end_date = models.DateField(_("fin"), null=True, blank=True)
+    renews = models.ForeignKey(
+        "self",
+        verbose_name=_("renouvelle la mesure"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="renewals",
+    )
+    court = models.CharField(_("juridiction"), max_length=120, blank=True)
+    decision_reference = models.CharField(_("référence de la décision"), max_length=60, blank=True)
+    parental_agreement = models.BooleanField(
+        _("accord écrit des représentants légaux"), default=False
+    )
+    durable_difficulties = models.BooleanField(
+        _("dérogation « difficultés durables » (art. 375 C. civ.)"), default=False
+    )
+    end_reason = models.CharField(
+        _("motif de fin"), max_length=32, choices=MeasureEndReason.choices, blank=True
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("saisie par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("saisie le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
+
+    objects = MeasureQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_date", "-pk"]
+        verbose_name = _("mesure")
+        verbose_name_plural = _("mesures")
+        indexes = [
+            models.Index(fields=["child", "start_date"], name="measure_child_start"),
+            models.Index(fields=["type", "start_date", "end_date"], name="measure_type_period"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                name="measure_type_matches_nature",
+                condition=Q(
+                    nature=MeasureNature.ADMINISTRATIVE,
+                    type__in=[str(value) for value in MeasureType.administrative()],
+                )
+                | Q(
+                    nature=MeasureNature.JUDICIAL,
+                    type__in=[str(value) for value in MeasureType.judicial()],
+                ),
+                violation_error_message=_("La nature ne correspond pas au type de mesure."),
+            ),
+            models.CheckConstraint(
+                name="measure_decided_by_valid", condition=Q(decided_by__in=DecisionMaker.values)
+            ),
+            models.CheckConstraint(
+                name="measure_end_reason_valid",
+                condition=Q(end_reason__in=MeasureEndReason.values) | Q(end_reason=""),
+            ),
+            models.CheckConstraint(
+                name="measure_ends_after_start",
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                violation_error_message=_("La fin de la mesure ne peut précéder son début."),
+            ),
+            models.CheckConstraint(
+                name="measure_decided_before_start",
+                condition=Q(decision_date__lte=F("start_date")),
+                violation_error_message=_(
+                    "La décision ne peut être postérieure au début de la mesure."
+                ),
+            ),
+            models.CheckConstraint(
+                name="measure_term_has_end",
+                condition=~Q(type__in=[str(value) for value in MeasureType.with_term()])
+                | Q(end_date__isnull=False),
+                violation_error_message=_(
+                    "Cette mesure est limitée dans le temps par la loi : indiquez sa date de fin."
+                ),
+            ),
+            models.CheckConstraint(
+                name="measure_provisional_care_agreed",
+                condition=~Q(type=MeasureType.PROVISIONAL_CARE) | Q(parental_agreement=True),
+                violation_error_message=_(
+                    "Un accueil provisoire exige l'accord écrit des représentants légaux "
+                    "(art. L223-2 CASF)."
+                ),
+            ),
+            models.CheckConstraint(
+                name="measure_judicial_has_court",
+                condition=~Q(nature=MeasureNature.JUDICIAL) | ~Q(court=""),
+                violation_error_message=_(
+                    "Indiquez la juridiction qui a prononcé cette mesure judiciaire."
+                ),
+            ),
+            models.CheckConstraint(
+                name="measure_derogation_only_judicial",
+                condition=Q(durable_difficulties=False)
+                | Q(type__in=[MeasureType.PLACEMENT, MeasureType.AEMO]),
+                violation_error_message=_(
+                    "La dérogation « difficultés durables » ne vaut que pour un placement "
+                    "ou une AEMO."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_type_display()} ({self.start_date:%d/%m/%Y})"
+
+    def clean(self):
+        if self.type:
+            self.nature = (
+                MeasureNature.ADMINISTRATIVE
+                if self.type in MeasureType.administrative()
+                else MeasureNature.JUDICIAL
+            )
+        errors = measure_errors(self, LegalParameterSet(LegalParameter.objects.all()))
+        if errors:
+            raise ValidationError(errors)
+
+    def is_active_on(self, day: date) -> bool:
+        return self.start_date <= day and (self.end_date is None or self.end_date >= day)
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+class StatutoryDocument(models.Model):
+    """A PPE, rapport de situation or autonomy interview, recorded once it is done; the due
+    dates are computed by ``welfare.clocks``, never stored."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    child = models.ForeignKey(
+        Child, verbose_name=_("enfant"), on_delete=models.PROTECT, related_name="documents"
+    )
+    kind = models.CharField(_("document"), max_length=32, choices=DocumentKind.choices)
+    completed_on = models.DateField(_("réalisé le"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("rédacteur"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    referent = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("référent désigné"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    objectives = models.TextField(_("objectifs"), blank=True)
+    trusted_person = models.CharField(_("personne de confiance"), max_length=200, blank=True)
+    summary = models.TextField(_("synthèse"), blank=True)
+    sent_to_judge_on = models.DateField(_("transmis au juge le"), null=True, blank=True)
+    created_at = models.DateTimeField(_("saisi le"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-completed_on", "-pk"]
+        verbose_name = _("document obligatoire")
+        verbose_name_plural = _("documents obligatoires")
+        indexes = [
+            models.Index(fields=["child", "kind", "completed_on"], name="document_child_kind"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                name="document_kind_valid", condition=Q(kind__in=DocumentKind.values)
+            ),
+            models.CheckConstraint(
+                name="document_sent_after_completed",
+                condition=Q(sent_to_judge_on__isnull=True)
+                | Q(sent_to_judge_on__gte=F("completed_on")),
+                violation_error_message=_(
+                    "Le rapport ne peut être transmis au juge avant d'être rédigé."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.completed_on:%d/%m/%Y})"
+
+
+class AccessLog(models.Model):
+    """Who opened which child's file, and when (CNIL: every read is traceable)."""
+
+    child = models.ForeignKey(
+        Child, verbose_name=_("enfant"), on_delete=models.PROTECT, related_name="access_logs"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("agent"),
+        on_delete=models.PROTECT,
+        related_name="child_accesses",
+    )
+    accessed_at = models.DateTimeField(_("consulté le"), auto_now_add=True)
+
+    objects = AccessLogQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-accessed_at"]
+        verbose_name = _("consultation d'un dossier")
+        verbose_name_plural = _("journal des consultations")
+        indexes = [models.Index(fields=["child", "-accessed_at"], name="accesslog_child_date")]
+
+    def __str__(self):
+        return f"{self.user} → {self.child} ({self.accessed_at:%d/%m/%Y %H:%M})"

@@ -9,11 +9,15 @@ from welfare.models.children import (
     Measure,
     StatutoryDocument,
 )
+from welfare.models.contact import ContactEvent, ContactReply, ContactRequest
 from welfare.models.core import Departement, Territory, User
 
 __all__ = [
     "AccessLog",
     "Child",
+    "ContactEvent",
+    "ContactReply",
+    "ContactRequest",
     "Departement",
     "Guardian",
     "LegalParameter",

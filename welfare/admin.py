@@ -2,7 +2,17 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from welfare.models import Departement, Territory, User
+from welfare.models import (
+    AccessLog,
+    Child,
+    Departement,
+    Guardian,
+    LegalParameter,
+    Measure,
+    StatutoryDocument,
+    Territory,
+    User,
+)
 
 admin.site.site_header = _("Administration du portail Enfance-Famille")
 admin.site.site_title = _("Portail Enfance-Famille")
@@ -28,3 +38,74 @@ class DepartementAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return not Departement.objects.exists()
+
+
+# --- Children's files -------------------------------------------------------------------------
+
+
+@admin.register(LegalParameter)
+class LegalParameterAdmin(admin.ModelAdmin):
+    list_display = ["key", "value", "valid_from", "legal_reference"]
+    list_filter = ["key"]
+    ordering = ["key", "-valid_from"]
+
+
+class GuardianInline(admin.TabularInline):
+    model = Guardian
+    extra = 0
+
+
+class MeasureInline(admin.TabularInline):
+    model = Measure
+    extra = 0
+    fk_name = "child"
+    fields = ["type", "decided_by", "decision_date", "start_date", "end_date", "end_reason"]
+    show_change_link = True
+
+
+@admin.register(Child)
+class ChildAdmin(admin.ModelAdmin):
+    list_display = ["last_name", "first_name", "birth_date", "territory", "referent"]
+    list_filter = ["territory", "disability", "unaccompanied_minor"]
+    search_fields = ["last_name__unaccent", "first_name__unaccent"]
+    list_select_related = ["territory", "referent"]
+    autocomplete_fields = ["siblings"]
+    raw_id_fields = ["referent"]
+    inlines = [GuardianInline, MeasureInline]
+
+
+@admin.register(Measure)
+class MeasureAdmin(admin.ModelAdmin):
+    list_display = ["child", "type", "nature", "start_date", "end_date", "end_reason"]
+    list_filter = ["nature", "type", "end_reason"]
+    list_select_related = ["child"]
+    raw_id_fields = ["child", "renews", "created_by"]
+    search_fields = ["child__last_name__unaccent", "decision_reference"]
+    date_hierarchy = "start_date"
+
+
+@admin.register(StatutoryDocument)
+class StatutoryDocumentAdmin(admin.ModelAdmin):
+    list_display = ["child", "kind", "completed_on", "author"]
+    list_filter = ["kind"]
+    list_select_related = ["child", "author"]
+    raw_id_fields = ["child", "author", "referent"]
+
+
+@admin.register(AccessLog)
+class AccessLogAdmin(admin.ModelAdmin):
+    """Read-only: the read log is evidence, nobody edits it."""
+
+    list_display = ["accessed_at", "user", "child"]
+    list_select_related = ["user", "child"]
+    raw_id_fields = ["child", "user"]
+    date_hierarchy = "accessed_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

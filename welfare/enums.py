@@ -182,3 +182,23 @@ class LegalParameterKey(models.TextChoices):
         "measure_end_alert_months",
         _("Alerte avant l'échéance d'une mesure (mois)"),
     )
+
+
+class ClockKind(models.TextChoices):
+    """The statutory deadlines computed for each child (never stored)."""
+
+    PPE = "ppe", _("Projet pour l'enfant (PPE)")
+    SITUATION_REPORT = "situation_report", _("Rapport de situation")
+    AUTONOMY_INTERVIEW = "autonomy_interview", _("Entretien d'accès à l'autonomie")
+    MAJORITY = "majority", _("Majorité : décision sur l'accompagnement jeune majeur")
+    YOUNG_ADULT_END = "young_adult_end", _("Fin de l'accompagnement jeune majeur (21 ans)")
+    MEASURE_END = "measure_end", _("Échéance de mesure")
+
+
+class ClockStatus(models.TextChoices):
+    """Listed from the most to the least pressing."""
+
+    OVERDUE = "overdue", _("En retard")
+    DUE = "due", _("À faire")
+    UPCOMING = "upcoming", _("À venir")
+    DONE = "done", _("Fait")

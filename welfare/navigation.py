@@ -25,6 +25,8 @@ class NavItem:
 
 ITEMS = (
     NavItem(_("Accueil"), "home", tuple(Role)),
+    NavItem(_("Mon activité"), "children:caseload", (Role.CASEWORKER, Role.TERRITORY_MANAGER)),
+    NavItem(_("Enfants"), "children:list", (Role.CASEWORKER, Role.TERRITORY_MANAGER)),
     NavItem(_("Administration"), "admin:index", (Role.ADMINISTRATOR,)),
 )
 

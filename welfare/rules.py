@@ -7,8 +7,10 @@ from dateutil.relativedelta import relativedelta
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from welfare.enums import DecisionMaker, MeasureNature, MeasureType
 from welfare.enums import LegalParameterKey as Key
-from welfare.enums import MeasureNature, MeasureType
+
+ADMINISTRATIVE_DECIDERS = (DecisionMaker.DEPARTEMENT_PRESIDENT, DecisionMaker.PREFECT)
 
 
 def add_months(day: date, months: int) -> date:
@@ -72,6 +74,39 @@ def _young_adult_errors(measure, parameters) -> dict:
     return errors
 
 
+def _form_errors(measure) -> dict:
+    """Rules on the fields that go with the type (also held by the database constraints)."""
+    administrative = measure.type in MeasureType.administrative()
+    errors = {}
+    if measure.decided_by and administrative != (measure.decided_by in ADMINISTRATIVE_DECIDERS):
+        errors["decided_by"] = (
+            _("Une mesure administrative est décidée par le président du conseil départemental.")
+            if administrative
+            else _("Une mesure judiciaire est décidée par un magistrat ou le parquet.")
+        )
+    if measure.type in MeasureType.with_term() and not measure.end_date:
+        errors["end_date"] = _(
+            "Cette mesure est limitée dans le temps par la loi : indiquez sa date de fin."
+        )
+    if measure.type == MeasureType.PROVISIONAL_CARE and not measure.parental_agreement:
+        errors["parental_agreement"] = _(
+            "Un accueil provisoire exige l'accord écrit des représentants légaux "
+            "(art. L223-2 du CASF)."
+        )
+    if not administrative and not measure.court:
+        errors["court"] = _("Indiquez la juridiction qui a prononcé cette mesure judiciaire.")
+    if measure.durable_difficulties and measure.type not in (
+        MeasureType.PLACEMENT,
+        MeasureType.AEMO,
+    ):
+        errors["durable_difficulties"] = _(
+            "La dérogation « difficultés durables » ne vaut que pour un placement ou une AEMO."
+        )
+    if measure.decision_date and measure.start_date and measure.decision_date > measure.start_date:
+        errors["decision_date"] = _("La décision ne peut être postérieure au début de la mesure.")
+    return errors
+
+
 def measure_errors(measure, parameters) -> dict:
     """The legal limits this measure breaks, as {field: message}; empty when it is valid.
 
@@ -81,7 +116,7 @@ def measure_errors(measure, parameters) -> dict:
         return {}
     if measure.end_date and measure.end_date < measure.start_date:
         return {"end_date": _("La fin de la mesure ne peut précéder son début.")}
-    errors = {}
+    errors = _form_errors(measure)
     if measure.type == MeasureType.YOUNG_ADULT and measure.child_id:
         errors.update(_young_adult_errors(measure, parameters))
     longest = _longest(measure, parameters)

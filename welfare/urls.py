@@ -50,5 +50,6 @@ urlpatterns = [
     path("identite/logo/", public.departement_logo, name="departement_logo"),
     path("espace/", staff.home, name="home"),
     path("", include(auth_patterns)),
+    path("", include("welfare.urls_children")),
     path("admin/", admin.site.urls),
 ]

@@ -1,8 +1,27 @@
+import datetime
+
 import factory
 from django.conf import settings
 
-from welfare.enums import Role
-from welfare.models import Departement, Territory, User
+from welfare.enums import (
+    DecisionMaker,
+    DocumentKind,
+    GuardianRelationship,
+    MeasureNature,
+    MeasureType,
+    Role,
+    Sex,
+)
+from welfare.models import (
+    AccessLog,
+    Child,
+    Departement,
+    Guardian,
+    Measure,
+    StatutoryDocument,
+    Territory,
+    User,
+)
 
 
 class TerritoryFactory(factory.django.DjangoModelFactory):
@@ -39,3 +58,86 @@ class DepartementFactory(factory.django.DjangoModelFactory):
     address = "17 rue Rouget de Lisle\n39039 Lons-le-Saunier Cedex"
     phone = "03 84 87 40 02"
     email = "enfance-famille@jura.fr"
+
+
+# --- Children's files -------------------------------------------------------------------------
+
+
+class ChildFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Child
+
+    first_name = factory.Faker("first_name", locale="fr_FR")
+    last_name = factory.Faker("last_name", locale="fr_FR")
+    birth_date = factory.Faker("date_between", start_date="-17y", end_date="-1y")
+    sex = factory.Iterator(Sex.values)
+    territory = factory.SubFactory(TerritoryFactory)
+    referent = None
+
+
+class GuardianFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Guardian
+
+    child = factory.SubFactory(ChildFactory)
+    relationship = GuardianRelationship.MOTHER
+    first_name = factory.Faker("first_name_female", locale="fr_FR")
+    last_name = factory.LazyAttribute(lambda guardian: guardian.child.last_name)
+    holds_parental_authority = True
+
+
+class MeasureFactory(factory.django.DjangoModelFactory):
+    """A placement under art. 375-3 decided by the juge des enfants; dates relative to today."""
+
+    class Meta:
+        model = Measure
+
+    child = factory.SubFactory(ChildFactory)
+    type = MeasureType.PLACEMENT
+    nature = factory.LazyAttribute(
+        lambda measure: (
+            MeasureNature.ADMINISTRATIVE
+            if measure.type in MeasureType.administrative()
+            else MeasureNature.JUDICIAL
+        )
+    )
+    decided_by = factory.LazyAttribute(
+        lambda measure: (
+            DecisionMaker.DEPARTEMENT_PRESIDENT
+            if measure.type in MeasureType.administrative()
+            else DecisionMaker.CHILDREN_JUDGE
+        )
+    )
+    start_date = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=60))
+    decision_date = factory.LazyAttribute(lambda measure: measure.start_date)
+    end_date = factory.LazyAttribute(
+        lambda measure: (
+            measure.start_date + datetime.timedelta(days=364)
+            if measure.type in MeasureType.with_term()
+            else None
+        )
+    )
+    court = factory.LazyAttribute(
+        lambda measure: "" if measure.nature == MeasureNature.ADMINISTRATIVE else "TJ de Dole"
+    )
+    parental_agreement = factory.LazyAttribute(
+        lambda measure: measure.type == MeasureType.PROVISIONAL_CARE
+    )
+
+
+class StatutoryDocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StatutoryDocument
+
+    child = factory.SubFactory(ChildFactory)
+    kind = DocumentKind.PPE
+    completed_on = factory.LazyFunction(datetime.date.today)
+    objectives = "Maintenir les liens avec la fratrie."
+
+
+class AccessLogFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AccessLog
+
+    child = factory.SubFactory(ChildFactory)
+    user = factory.SubFactory(UserFactory)

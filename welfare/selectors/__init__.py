@@ -1,0 +1,1 @@
+"""Reads used by several views, one module per part of the domain."""

@@ -1,0 +1,1 @@
+"""Writes: keyword-only, atomic functions named <thing>_<verb>, one module per domain part."""

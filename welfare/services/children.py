@@ -1,0 +1,188 @@
+"""Writes on the children's files. Each function validates against the model's rules (the
+legal limits included) and runs in one transaction; pghistory records every row written."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from welfare.enums import MeasureEndReason, MeasureNature, MeasureType
+from welfare.models import AccessLog, Child, Guardian, Measure, StatutoryDocument
+
+CHILD_FIELDS = (
+    "first_name",
+    "last_name",
+    "birth_date",
+    "sex",
+    "referent",
+    "disability",
+    "mdph_decision_date",
+    "unaccompanied_minor",
+)
+GUARDIAN_FIELDS = (
+    "relationship",
+    "first_name",
+    "last_name",
+    "holds_parental_authority",
+    "deceased",
+    "phone",
+    "email",
+    "address",
+)
+MEASURE_FIELDS = (
+    "type",
+    "decided_by",
+    "decision_date",
+    "start_date",
+    "end_date",
+    "court",
+    "decision_reference",
+    "parental_agreement",
+    "durable_difficulties",
+)
+
+
+def _assign(instance, allowed, changes):
+    unknown = set(changes) - set(allowed)
+    if unknown:
+        raise TypeError(f"Champs non modifiables : {', '.join(sorted(unknown))}")
+    for name, value in changes.items():
+        setattr(instance, name, value)
+
+
+def _check_siblings(child, siblings):
+    if any(sibling.territory_id != child.territory_id or sibling == child for sibling in siblings):
+        raise ValidationError(
+            {"siblings": _("Un frère ou une sœur doit être un autre enfant du même territoire.")}
+        )
+
+
+@transaction.atomic
+def child_create(*, territory, siblings=(), **fields) -> Child:
+    """Open a child's file in ``territory``; ``fields`` are the identity fields of the form
+    (names, birth date, sex, référent, disability and MDPH decision, unaccompanied minor)."""
+    child = Child(territory=territory)
+    _assign(child, CHILD_FIELDS, fields)
+    child.full_clean()
+    _check_siblings(child, siblings)
+    child.save()
+    child.siblings.set(siblings)
+    return child
+
+
+@transaction.atomic
+def child_update(*, child: Child, siblings=None, **changes) -> Child:
+    """Change a child's identity fields and, when given, the siblings (linked both ways)."""
+    _assign(child, CHILD_FIELDS, changes)
+    child.full_clean()
+    child.save()
+    if siblings is not None:
+        _check_siblings(child, siblings)
+        child.siblings.set(siblings)
+    return child
+
+
+@transaction.atomic
+def guardian_create(*, child: Child, **fields) -> Guardian:
+    """Add a holder of parental authority or a relative to a child's file."""
+    guardian = Guardian(child=child)
+    _assign(guardian, GUARDIAN_FIELDS, fields)
+    guardian.full_clean()
+    guardian.save()
+    return guardian
+
+
+@transaction.atomic
+def guardian_update(*, guardian: Guardian, **changes) -> Guardian:
+    """Change a guardian's details."""
+    _assign(guardian, GUARDIAN_FIELDS, changes)
+    guardian.full_clean()
+    guardian.save()
+    return guardian
+
+
+def _nature_of(measure_type) -> str:
+    if measure_type in MeasureType.administrative():
+        return MeasureNature.ADMINISTRATIVE
+    return MeasureNature.JUDICIAL
+
+
+@transaction.atomic
+def measure_create(*, child: Child, author, renews: Measure | None = None, **fields) -> Measure:
+    """Record a measure decided for ``child``; refused with the rule's message when it breaks
+    a legal limit. A renewal closes the measure it renews with the reason "renouvelée"."""
+    measure = Measure(child=child, created_by=author, renews=renews)
+    _assign(measure, MEASURE_FIELDS, fields)
+    measure.nature = _nature_of(measure.type)
+    if renews is not None:
+        renews = Measure.objects.select_for_update().get(pk=renews.pk)
+        if renews.child_id != child.pk:
+            raise ValidationError({"renews": _("La mesure renouvelée doit concerner cet enfant.")})
+        if renews.renewals.exists():
+            raise ValidationError({"renews": _("Cette mesure a déjà été renouvelée.")})
+    measure.full_clean()
+    measure.save()
+    if renews is not None and not renews.end_reason:
+        renews.end_reason = MeasureEndReason.RENEWED
+        renews.save(update_fields=["end_reason", "updated_at"])
+    return measure
+
+
+@transaction.atomic
+def measure_update(*, measure: Measure, renews: Measure | None = None, **changes) -> Measure:
+    """Correct a measure as recorded; the legal limits are checked again."""
+    if renews is not None and (renews.child_id != measure.child_id or renews.pk == measure.pk):
+        raise ValidationError({"renews": _("La mesure renouvelée doit concerner cet enfant.")})
+    measure.renews = renews
+    _assign(measure, MEASURE_FIELDS, changes)
+    measure.nature = _nature_of(measure.type)
+    measure.full_clean()
+    measure.save()
+    return measure
+
+
+@transaction.atomic
+def measure_end(*, measure: Measure, end_date: date, end_reason: str) -> Measure:
+    """Record that a measure ended on ``end_date`` (at its term or earlier) and why."""
+    if end_date < measure.start_date:
+        raise ValidationError({"end_date": _("La fin de la mesure ne peut précéder son début.")})
+    if measure.end_date and end_date > measure.end_date:
+        raise ValidationError(
+            {
+                "end_date": _(
+                    "Une mesure ne peut se terminer après son échéance (%(day)s) : "
+                    "enregistrez plutôt son renouvellement."
+                )
+                % {"day": f"{measure.end_date:%d/%m/%Y}"}
+            }
+        )
+    if end_reason == MeasureEndReason.RENEWED:
+        raise ValidationError(
+            {"end_reason": _("Pour un renouvellement, saisissez la nouvelle mesure.")}
+        )
+    measure.end_date = end_date
+    measure.end_reason = end_reason
+    measure.full_clean()
+    measure.save(update_fields=["end_date", "end_reason", "updated_at"])
+    return measure
+
+
+@transaction.atomic
+def document_create(*, child: Child, author, kind: str, completed_on: date, **fields):
+    """Record a PPE, rapport de situation or autonomy interview once it is done; the next
+    deadline follows from it."""
+    document = StatutoryDocument(child=child, author=author, kind=kind, completed_on=completed_on)
+    _assign(
+        document,
+        ("referent", "objectives", "trusted_person", "summary", "sent_to_judge_on"),
+        fields,
+    )
+    document.full_clean()
+    document.save()
+    return document
+
+
+def access_log_record(*, child: Child, user) -> AccessLog:
+    """Note that ``user`` opened ``child``'s file: the one write a GET makes (CNIL)."""
+    return AccessLog.objects.create(child=child, user=user)

@@ -1,0 +1,42 @@
+"""URLs of the children's files (namespace ``children``); every child is named by its UUID."""
+
+from django.urls import path
+
+from welfare.views import children
+
+app_name = "children"
+
+urlpatterns = [
+    path("mon-activite/", children.caseload, name="caseload"),
+    path("enfants/", children.child_list, name="list"),
+    path("enfants/nouveau/", children.child_create, name="create"),
+    path("enfants/<uuid:public_id>/", children.child_detail, name="detail"),
+    path("enfants/<uuid:public_id>/modifier/", children.child_edit, name="edit"),
+    path(
+        "enfants/<uuid:public_id>/responsables/ajouter/",
+        children.guardian_edit,
+        name="guardian_create",
+    ),
+    path(
+        "enfants/<uuid:public_id>/responsables/<uuid:guardian_id>/",
+        children.guardian_edit,
+        name="guardian_edit",
+    ),
+    path("enfants/<uuid:public_id>/mesures/ajouter/", children.measure_edit, name="measure_create"),
+    path(
+        "enfants/<uuid:public_id>/mesures/<uuid:measure_id>/",
+        children.measure_edit,
+        name="measure_edit",
+    ),
+    path(
+        "enfants/<uuid:public_id>/mesures/<uuid:measure_id>/fin/",
+        children.measure_end,
+        name="measure_end",
+    ),
+    path(
+        "enfants/<uuid:public_id>/documents/ajouter/",
+        children.document_create,
+        name="document_create",
+    ),
+    path("enfants/<uuid:public_id>/consultations/", children.access_log, name="access_log"),
+]

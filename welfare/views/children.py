@@ -1,0 +1,303 @@
+"""Pages of the children's files, for référents ASE and territory managers only.
+
+Every page is scoped by ``Child.objects.for_user`` (another territory's child answers 404),
+sent with ``Cache-Control: no-store``, and opening a file writes an ``AccessLog`` row.
+"""
+
+import uuid
+from datetime import timedelta
+from functools import wraps
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from welfare.enums import DocumentKind, MeasureType, Role
+from welfare.forms.children import (
+    CaseloadFilterForm,
+    ChildForm,
+    ChildSearchForm,
+    DocumentForm,
+    GuardianForm,
+    MeasureEndForm,
+    MeasureForm,
+)
+from welfare.models import Guardian, Measure
+from welfare.permissions import CASE_ROLES, role_required
+from welfare.selectors import children as selectors
+from welfare.services import children as services
+from welfare.timeline import sections_for, timeline_for
+
+LIST_PAGE_SIZE = 25
+CASELOAD_PAGE_SIZE = 50
+ACCESS_LOG_PAGE_SIZE = 50
+
+
+def child_page(*roles, methods=("GET",)):
+    """Role check, allowed methods and no caching: a child's data never stays in a cache."""
+
+    def decorator(view):
+        @role_required(*roles)
+        @never_cache
+        @require_http_methods(list(methods))
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def _save(form, write):
+    """Run the service ``write``; its validation errors go next to the form's fields."""
+    try:
+        return write()
+    except ValidationError as error:
+        form.add_error(None, error)
+        return None
+
+
+@child_page(*CASE_ROLES)
+def child_list(request):
+    form = ChildSearchForm(request.GET)
+    text = form.cleaned_data["q"] if form.is_valid() else ""
+    children = selectors.children_search(user=request.user, text=text, today=timezone.localdate())
+    page = Paginator(children, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "welfare/children/list.html",
+        {"form": form, "page": page, "text": text},
+    )
+
+
+@child_page(*CASE_ROLES)
+def caseload(request):
+    manager = request.user.role == Role.TERRITORY_MANAGER
+    caseworkers = selectors.territory_caseworkers(request.user.territory) if manager else None
+    form = CaseloadFilterForm(request.GET, caseworkers=caseworkers)
+    filters = form.cleaned_data if form.is_valid() else {}
+    result = selectors.caseload(
+        user=request.user,
+        today=timezone.localdate(),
+        referent=filters.get("referent"),
+        status=filters.get("status", ""),
+        kind=filters.get("kind", ""),
+    )
+    page = Paginator(result.rows, CASELOAD_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "welfare/children/caseload.html",
+        {"form": form, "caseload": result, "page": page, "manager": manager},
+    )
+
+
+@child_page(*CASE_ROLES, methods=("GET", "POST"))
+def child_create(request):
+    territory = request.user.territory
+    caseworkers = selectors.territory_caseworkers(territory)
+    initial = {"referent": request.user} if request.user.role == Role.CASEWORKER else {}
+    form = ChildForm(
+        request.POST or None, territory=territory, caseworkers=caseworkers, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        siblings = data.pop("siblings")
+        child = _save(
+            form,
+            lambda: services.child_create(territory=territory, siblings=siblings, **data),
+        )
+        if child:
+            messages.success(request, _("Le dossier de l'enfant est créé."))
+            return redirect("children:detail", public_id=child.public_id)
+    return render(request, "welfare/children/child_form.html", {"form": form, "child": None})
+
+
+@child_page(*CASE_ROLES)
+def child_detail(request, public_id):
+    child = selectors.child_file(user=request.user, public_id=public_id)
+    services.access_log_record(child=child, user=request.user)
+    today = timezone.localdate()
+    clocks = selectors.clocks_of(child, parameters=selectors.legal_parameters(), today=today)
+    measures = list(child.measures.all())
+    renewed = {measure.renews_id for measure in measures}
+    return render(
+        request,
+        "welfare/children/detail.html",
+        {
+            "child": child,
+            "age": child.age_on(today),
+            "clocks": clocks,
+            "measures": list(reversed(measures)),
+            "renewed": renewed,
+            "active_measures": [m for m in measures if m.is_active_on(today)],
+            "documents": list(reversed(child.documents.all())),
+            "timeline": timeline_for(child, selectors.own_timeline(child)),
+            "sections": sections_for(child, request.user),
+            "document_kinds": DocumentKind.choices,
+            "can_read_access_log": request.user.role == Role.TERRITORY_MANAGER,
+        },
+    )
+
+
+@child_page(*CASE_ROLES, methods=("GET", "POST"))
+def child_edit(request, public_id):
+    child = selectors.child_for_user(user=request.user, public_id=public_id)
+    form = ChildForm(
+        request.POST or None,
+        instance=child,
+        territory=child.territory,
+        caseworkers=selectors.territory_caseworkers(child.territory),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        siblings = data.pop("siblings")
+        if _save(form, lambda: services.child_update(child=child, siblings=siblings, **data)):
+            messages.success(request, _("Le dossier de l'enfant est mis à jour."))
+            return redirect("children:detail", public_id=child.public_id)
+    return render(request, "welfare/children/child_form.html", {"form": form, "child": child})
+
+
+@child_page(*CASE_ROLES, methods=("GET", "POST"))
+def guardian_edit(request, public_id, guardian_id=None):
+    child = selectors.child_for_user(user=request.user, public_id=public_id)
+    guardian = (
+        get_object_or_404(Guardian, child=child, public_id=guardian_id) if guardian_id else None
+    )
+    form = GuardianForm(request.POST or None, instance=guardian)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if guardian:
+            saved = _save(form, lambda: services.guardian_update(guardian=guardian, **data))
+        else:
+            saved = _save(form, lambda: services.guardian_create(child=child, **data))
+        if saved:
+            messages.success(request, _("Le responsable ou proche est enregistré."))
+            return redirect("children:detail", public_id=child.public_id)
+    return render(
+        request,
+        "welfare/children/guardian_form.html",
+        {"form": form, "child": child, "guardian": guardian},
+    )
+
+
+def _renewal_initial(child, request):
+    """Initial values of a renewal: the same measure, starting the day after it ends."""
+    try:
+        renews_id = uuid.UUID(request.GET.get("renouvelle", ""))
+    except ValueError:
+        return {}
+    renews = Measure.objects.filter(child=child, public_id=renews_id).first()
+    if renews is None or renews.end_date is None:
+        return {}
+    return {
+        "renews": renews,
+        "type": renews.type,
+        "decided_by": renews.decided_by,
+        "court": renews.court,
+        "parental_agreement": renews.parental_agreement,
+        "start_date": renews.end_date + timedelta(days=1),
+    }
+
+
+@child_page(*CASE_ROLES, methods=("GET", "POST"))
+def measure_edit(request, public_id, measure_id=None):
+    child = selectors.child_for_user(user=request.user, public_id=public_id)
+    measure = get_object_or_404(Measure, child=child, public_id=measure_id) if measure_id else None
+    initial = {} if measure else _renewal_initial(child, request)
+    form = MeasureForm(request.POST or None, instance=measure, child=child, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        renews = data.pop("renews")
+        if measure:
+            saved = _save(
+                form, lambda: services.measure_update(measure=measure, renews=renews, **data)
+            )
+        else:
+            saved = _save(
+                form,
+                lambda: services.measure_create(
+                    child=child, author=request.user, renews=renews, **data
+                ),
+            )
+        if saved:
+            messages.success(request, _("La mesure est enregistrée."))
+            return redirect("children:detail", public_id=child.public_id)
+    return render(
+        request,
+        "welfare/children/measure_form.html",
+        {
+            "form": form,
+            "child": child,
+            "measure": measure,
+            "administrative_types": MeasureType.administrative(),
+        },
+    )
+
+
+@child_page(*CASE_ROLES, methods=("GET", "POST"))
+def measure_end(request, public_id, measure_id):
+    child = selectors.child_for_user(user=request.user, public_id=public_id)
+    measure = get_object_or_404(Measure, child=child, public_id=measure_id)
+    if measure.end_reason:
+        raise Http404
+    form = MeasureEndForm(
+        request.POST or None,
+        initial={"end_date": measure.end_date or timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        ended = _save(
+            form,
+            lambda: services.measure_end(
+                measure=measure, end_date=data["end_date"], end_reason=data["end_reason"]
+            ),
+        )
+        if ended:
+            messages.success(request, _("La fin de la mesure est enregistrée."))
+            return redirect("children:detail", public_id=child.public_id)
+    return render(
+        request,
+        "welfare/children/measure_end.html",
+        {"form": form, "child": child, "measure": measure},
+    )
+
+
+@child_page(*CASE_ROLES, methods=("GET", "POST"))
+def document_create(request, public_id):
+    child = selectors.child_for_user(user=request.user, public_id=public_id)
+    kind = request.GET.get("type")
+    initial = {"kind": kind} if kind in DocumentKind.values else {}
+    if kind == DocumentKind.PPE:
+        initial["referent"] = child.referent
+    form = DocumentForm(
+        request.POST or None,
+        child=child,
+        caseworkers=selectors.territory_caseworkers(child.territory),
+        initial=initial,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        document = _save(
+            form,
+            lambda: services.document_create(child=child, author=request.user, **data),
+        )
+        if document:
+            messages.success(request, _("Le document est enregistré."))
+            return redirect("children:detail", public_id=child.public_id)
+    return render(request, "welfare/children/document_form.html", {"form": form, "child": child})
+
+
+@child_page(Role.TERRITORY_MANAGER)
+def access_log(request, public_id):
+    child = selectors.child_for_user(user=request.user, public_id=public_id)
+    page = Paginator(selectors.access_log(child), ACCESS_LOG_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "welfare/children/access_log.html", {"child": child, "page": page})

@@ -11,6 +11,13 @@ from welfare.enums import Role
 from welfare.tests.factories import DepartementFactory, TerritoryFactory, UserFactory
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """PBKDF2 at full strength costs about a second per user, seven for the cast; tests log in
+    with ``force_login`` or check a password, neither of which needs the strength."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def departement(db):
     return DepartementFactory()

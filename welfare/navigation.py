@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from welfare.enums import Role
+from welfare.permissions import CONTACT_ROLES
 
 
 @dataclass(frozen=True)
@@ -27,12 +28,25 @@ ITEMS = (
     NavItem(_("Accueil"), "home", tuple(Role)),
     NavItem(_("Mon activité"), "children:caseload", (Role.CASEWORKER, Role.TERRITORY_MANAGER)),
     NavItem(_("Enfants"), "children:list", (Role.CASEWORKER, Role.TERRITORY_MANAGER)),
+    NavItem(_("Demandes des familles"), "contact_inbox", CONTACT_ROLES),
     NavItem(_("Administration"), "admin:index", (Role.ADMINISTRATOR,)),
 )
 
 
+# The public site's navigation, shown to visitors who are not logged in.
+PUBLIC_ITEMS = (
+    NavItem(_("Accueil"), "public_home", ()),
+    NavItem(_("Prévention et parentalité"), "public_prevention", ()),
+    NavItem(_("Protection de l'enfance"), "public_child_protection", ()),
+    NavItem(_("Devenir assistant familial"), "public_foster_carer", ()),
+    NavItem(_("Adoption"), "public_adoption", ()),
+    NavItem(_("PMI"), "public_pmi", ()),
+    NavItem(_("Nous contacter"), "public_contact", ()),
+)
+
+
 def items_for(user):
-    """The entries this user may see, in order."""
+    """The entries this user may see, in order; the public site's for anonymous visitors."""
     if not user.is_authenticated:
-        return []
+        return list(PUBLIC_ITEMS)
     return [item for item in ITEMS if user.role in item.roles]

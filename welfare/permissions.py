@@ -9,6 +9,8 @@ from welfare.enums import Role
 
 CASE_ROLES = (Role.CASEWORKER, Role.TERRITORY_MANAGER)
 STAFF_ROLES = tuple(Role)
+# The families' contact inbox: handled by reception and the directorate, nobody else.
+CONTACT_ROLES = (Role.RECEPTION, Role.DIRECTORATE)
 
 
 def has_role(user, *roles) -> bool:

@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -179,7 +180,8 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
 SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0
-if env.bool("BEHIND_HTTPS_PROXY", default=False):
+BEHIND_HTTPS_PROXY = env.bool("BEHIND_HTTPS_PROXY", default=False)
+if BEHIND_HTTPS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 CONTENT_SECURITY_POLICY = {
@@ -237,6 +239,14 @@ DEFAULT_FROM_EMAIL = env.str(
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# --- Families' contact requests ------------------------------------------------------------
+
+# Closed requests are anonymised after this many days (stated on the form's consent box).
+CONTACT_RETENTION_DAYS = env.int("CONTACT_RETENTION_DAYS", default=365)
+# Anti-spam: at most this many submissions from one address within the window.
+CONTACT_RATE_LIMIT = env.int("CONTACT_RATE_LIMIT", default=5)
+CONTACT_RATE_WINDOW_MINUTES = env.int("CONTACT_RATE_WINDOW_MINUTES", default=10)
+
 # --- Celery ------------------------------------------------------------------------------------
 
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")
@@ -270,7 +280,17 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_ALWAYS_EAGER = False
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celery" / "beat-schedule")
 # Periodic jobs: each app adds its entries in its own tasks module under this name.
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    # Catches up the e-mails of the contact inbox whose queuing or sending failed.
+    "contact-send-pending-emails": {
+        "task": "welfare.tasks.contact_emails_send_pending",
+        "schedule": timedelta(minutes=5),
+    },
+    "contact-anonymise-expired-requests": {
+        "task": "welfare.tasks.contact_requests_anonymise_expired",
+        "schedule": crontab(hour=3, minute=15),
+    },
+}
 
 # --- Forms, messages, logging ----------------------------------------------------------------
 

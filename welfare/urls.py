@@ -1,9 +1,10 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.views.generic import TemplateView
 
 from welfare.forms.auth import LoginForm
-from welfare.views import public, staff
+from welfare.views import contact, public, staff
 
 auth_patterns = [
     path(
@@ -48,6 +49,43 @@ urlpatterns = [
     path("accessibilite/", public.accessibility, name="accessibility"),
     path("donnees-personnelles/", public.personal_data, name="personal_data"),
     path("identite/logo/", public.departement_logo, name="departement_logo"),
+    path(
+        "prevention-et-parentalite/",
+        TemplateView.as_view(template_name="public/prevention.html"),
+        name="public_prevention",
+    ),
+    path(
+        "protection-de-l-enfance/",
+        TemplateView.as_view(template_name="public/child_protection.html"),
+        name="public_child_protection",
+    ),
+    path(
+        "devenir-assistant-familial/",
+        TemplateView.as_view(template_name="public/foster_carer.html"),
+        name="public_foster_carer",
+    ),
+    path(
+        "adoption/",
+        TemplateView.as_view(template_name="public/adoption.html"),
+        name="public_adoption",
+    ),
+    path("pmi/", TemplateView.as_view(template_name="public/pmi.html"), name="public_pmi"),
+    path("nous-contacter/", public.contact, name="public_contact"),
+    path("nous-contacter/merci/", public.contact_done, name="public_contact_done"),
+    path("espace/demandes/", contact.inbox, name="contact_inbox"),
+    path("espace/demandes/<uuid:public_id>/", contact.detail, name="contact_request_detail"),
+    path(
+        "espace/demandes/<uuid:public_id>/attribuer/",
+        contact.assign,
+        name="contact_request_assign",
+    ),
+    path("espace/demandes/<uuid:public_id>/repondre/", contact.reply, name="contact_request_reply"),
+    path("espace/demandes/<uuid:public_id>/cloturer/", contact.close, name="contact_request_close"),
+    path(
+        "espace/demandes/<uuid:public_id>/exporter/",
+        contact.export,
+        name="contact_request_export",
+    ),
     path("espace/", staff.home, name="home"),
     path("", include(auth_patterns)),
     path("", include("welfare.urls_children")),

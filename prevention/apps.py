@@ -1,7 +1,16 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 class PreventionConfig(AppConfig):
     name = "prevention"
     verbose_name = _("Prévention")
+
+    def ready(self):
+        from prevention.parameters import seed_concern_parameters
+        from prevention.selectors import child_interventions_timeline
+        from welfare import timeline
+
+        post_migrate.connect(seed_concern_parameters, sender=self, dispatch_uid="concern_params")
+        timeline.register_timeline_provider(child_interventions_timeline)

@@ -1,0 +1,299 @@
+"""Reads of the placements: the capacity board, the costs the budget uses, and the child's
+placement history. Each runs a fixed number of queries whatever the number of rows."""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db import models
+from django.db.models import (
+    Case,
+    Count,
+    DecimalField,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Concat, Greatest, Least, Upper
+
+from placements.enums import EstablishmentKind, PlaceKind, cost_kinds
+from placements.models import Agrement, DailyRate, Establishment, FosterCarer, Placement
+from placements.rules import AGREMENT_REMINDER_MONTHS
+from welfare.enums import Role
+
+PEAD = "pead"
+ZERO = Decimal("0.00")
+
+
+def _occupied_on(day: date, place_field: str):
+    """The number of placements under way on ``day`` in the place of the outer row."""
+    placements = (
+        Placement.objects.active_on(day)
+        .filter(**{place_field: OuterRef("pk")})
+        .order_by()
+        .values(place_field)
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(placements, output_field=IntegerField()), 0)
+
+
+def _places_on(day: date):
+    """The places of the carer's agrément in force on ``day`` (0 without one)."""
+    agrement = (
+        Agrement.objects.in_force_on(day)
+        .filter(foster_carer=OuterRef("pk"))
+        .order_by("-granted_on")
+        .values("places")[:1]
+    )
+    return Coalesce(Subquery(agrement, output_field=IntegerField()), 0)
+
+
+def _board_querysets(*, user, day: date, territory=None, kind: str = ""):
+    establishments = Establishment.objects.for_user(user)
+    carers = FosterCarer.objects.for_user(user)
+    if territory is not None:
+        establishments = establishments.filter(territory=territory)
+        carers = carers.filter(territory=territory)
+    if kind == PlaceKind.FOSTER_CARER:
+        establishments = establishments.none()
+    elif kind:
+        establishments = establishments.filter(kind=kind)
+        carers = carers.none()
+    establishments = establishments.annotate(
+        row_places=F("authorised_capacity"), row_occupied=_occupied_on(day, "establishment")
+    )
+    carers = carers.annotate(
+        row_places=_places_on(day), row_occupied=_occupied_on(day, "foster_carer")
+    )
+    return establishments, carers
+
+
+@dataclass
+class BoardTotal:
+    kind: str
+    label: str
+    providers: int
+    places: int
+    occupied: int
+
+    @property
+    def free(self) -> int:
+        return max(self.places - self.occupied, 0)
+
+    @property
+    def rate(self) -> float | None:
+        return self.occupied / self.places if self.places else None
+
+
+def capacity_board_rows(*, user, day: date, territory=None, kind: str = ""):
+    """Every establishment and assistant familial ``user`` may see, with their places,
+    the children placed there on ``day`` and the free places, one row each (a UNION of two
+    annotated queries, ordered by territory, kind and name; paginate it). Rows are dicts:
+    ``public_id``, ``kind`` (an establishment kind or "foster_carer"), ``name``,
+    ``territory``, ``places``, ``occupied``."""
+    establishments, carers = _board_querysets(user=user, day=day, territory=territory, kind=kind)
+    columns = ("row_id", "row_kind", "row_name", "row_territory", "row_places", "row_occupied")
+    establishments = establishments.annotate(
+        row_id=F("public_id"),
+        row_kind=F("kind"),
+        row_name=F("name"),
+        row_territory=F("territory__name"),
+    ).values_list(*columns)
+    carers = carers.annotate(
+        row_id=F("public_id"),
+        row_kind=Value(PlaceKind.FOSTER_CARER.value, output_field=models.CharField()),
+        row_name=Concat(Upper("last_name"), Value(" "), "first_name"),
+        row_territory=F("territory__name"),
+    ).values_list(*columns)
+    return establishments.union(carers, all=True).order_by("row_territory", "row_kind", "row_name")
+
+
+def capacity_board_totals(*, user, day: date, territory=None, kind: str = "") -> list[BoardTotal]:
+    """Places, children placed and providers on ``day`` by kind of place (two grouped
+    queries), in the order of ``cost_kinds``."""
+    establishments, carers = _board_querysets(user=user, day=day, territory=territory, kind=kind)
+    labels = dict(EstablishmentKind.choices)
+    totals = {
+        row["kind"]: BoardTotal(
+            kind=row["kind"],
+            label=labels[row["kind"]],
+            providers=row["providers"],
+            places=row["places"] or 0,
+            occupied=row["occupied"] or 0,
+        )
+        for row in establishments.order_by()
+        .values("kind")
+        .annotate(providers=Count("pk"), places=Sum("row_places"), occupied=Sum("row_occupied"))
+    }
+    carer_total = carers.order_by().aggregate(
+        providers=Count("pk"), places=Sum("row_places"), occupied=Sum("row_occupied")
+    )
+    if carer_total["providers"]:
+        totals[PlaceKind.FOSTER_CARER] = BoardTotal(
+            kind=PlaceKind.FOSTER_CARER,
+            label=str(PlaceKind.FOSTER_CARER.label),
+            providers=carer_total["providers"],
+            places=carer_total["places"] or 0,
+            occupied=carer_total["occupied"] or 0,
+        )
+    return [totals[key] for key in cost_kinds() if key in totals]
+
+
+def pead_count_on(*, user, day: date, territory=None) -> int:
+    """PEAD under way on ``day`` for the children of ``user``'s scope (counted apart: no
+    place is taken). Territorial roles count their territory's children."""
+    placements = Placement.objects.pead().active_on(day)
+    if not (user.is_administrator or user.role == Role.DIRECTORATE):
+        placements = placements.filter(child__territory_id=user.territory_id)
+    if territory is not None:
+        placements = placements.filter(child__territory=territory)
+    return placements.count()
+
+
+def agrements_expiring(*, user, day: date, territory=None):
+    """Valid agréments of the carers ``user`` may see that expire within the reminder period
+    (4 months) after ``day``, the soonest first, with their carer."""
+    carers = FosterCarer.objects.for_user(user)
+    if territory is not None:
+        carers = carers.filter(territory=territory)
+    return (
+        Agrement.objects.expiring_within(day, AGREMENT_REMINDER_MONTHS)
+        .filter(foster_carer__in=carers)
+        .select_related("foster_carer", "foster_carer__territory")
+        .order_by("expires_on")
+    )
+
+
+# --- Costs ------------------------------------------------------------------------------------
+
+
+def _rate(year: int, **target):
+    rates = DailyRate.objects.filter(year=year, **target).values("amount")[:1]
+    return Subquery(rates, output_field=DecimalField(max_digits=8, decimal_places=2))
+
+
+class DateDiff(models.Func):
+    """``a - b`` between two dates: a number of days in PostgreSQL."""
+
+    arg_joiner = " - "
+    template = "(%(expressions)s)"
+    output_field = IntegerField()
+
+
+def _cost_rows(*, year: int, territory=None, until: date | None = None):
+    first = date(year, 1, 1)
+    stop = date(year + 1, 1, 1)
+    if until is not None:
+        stop = min(stop, until)
+    placements = Placement.objects.overlapping(first, stop).filter(start_date__lt=stop)
+    if territory is not None:
+        placements = placements.filter(child__territory=territory)
+    stop_value = Value(stop, output_field=models.DateField())
+    days = DateDiff(
+        Least(Coalesce("end_date", stop_value), stop_value),
+        Greatest("start_date", Value(first, output_field=models.DateField())),
+    )
+    rate = Case(
+        When(
+            place_kind=PlaceKind.ESTABLISHMENT,
+            then=_rate(
+                year, place_kind=PlaceKind.ESTABLISHMENT, establishment=OuterRef("establishment")
+            ),
+        ),
+        When(
+            place_kind=PlaceKind.FOSTER_CARER,
+            then=Coalesce(
+                _rate(
+                    year, place_kind=PlaceKind.FOSTER_CARER, foster_carer=OuterRef("foster_carer")
+                ),
+                _rate(year, place_kind=PlaceKind.FOSTER_CARER, foster_carer__isnull=True),
+            ),
+        ),
+        default=_rate(year, place_kind=PlaceKind.FAMILY_HOME),
+        output_field=DecimalField(max_digits=8, decimal_places=2),
+    )
+    group = Case(
+        When(place_kind=PlaceKind.ESTABLISHMENT, then=F("establishment__kind")),
+        When(place_kind=PlaceKind.FOSTER_CARER, then=Value(PlaceKind.FOSTER_CARER.value)),
+        default=Value(PEAD),
+        output_field=models.CharField(),
+    )
+    return (
+        placements.annotate(cost_kind=group, cost_days=days, cost_rate=rate)
+        .order_by()
+        .values("child__territory", "cost_kind")
+        .annotate(
+            days=Sum("cost_days"),
+            cost=Sum(
+                ExpressionWrapper(
+                    F("cost_days") * F("cost_rate"),
+                    output_field=DecimalField(max_digits=14, decimal_places=2),
+                )
+            ),
+            days_without_rate=Coalesce(Sum("cost_days", filter=Q(cost_rate__isnull=True)), 0),
+        )
+    )
+
+
+def _empty_costs() -> dict[str, dict]:
+    return {kind: {"days": 0, "cost": ZERO, "days_without_rate": 0} for kind in cost_kinds()}
+
+
+def _add(target: dict, row: dict):
+    target["days"] += row["days"] or 0
+    target["cost"] += row["cost"] or ZERO
+    target["days_without_rate"] += row["days_without_rate"] or 0
+
+
+def placement_costs(*, year: int, territory=None, until: date | None = None) -> dict[str, dict]:
+    """Placement days and their cost in ``year`` (one query), keyed by kind of place:
+    "foster_carer", each establishment kind ("mecs", "fde", "lva", "pouponniere",
+    "semi_autonomy", "other") and "pead" (always apart), every key present. Each value is
+    ``{"days": int, "cost": Decimal, "days_without_rate": int}``.
+
+    A day is a night in the place: the day of arrival counts, the day of departure does not,
+    and only the days within ``year`` count (before ``until`` when given, e.g. today for the
+    year under way; otherwise a placement still under way counts to the end of the year).
+    The cost is days × that year's prix de journée: the establishment's; the carer's own,
+    else the Département's default for assistants familiaux; the Département's PEAD rate.
+    Days with no rate recorded cost nothing and are counted in ``days_without_rate``.
+    ``territory`` limits the figures to the children of one territory.
+    """
+    costs = _empty_costs()
+    for row in _cost_rows(year=year, territory=territory, until=until):
+        _add(costs[row["cost_kind"]], row)
+    return costs
+
+
+def placement_costs_by_territory(*, year: int, until: date | None = None) -> dict:
+    """``placement_costs`` of every territory at once (one query), keyed by territory id;
+    territories without any placement that year are absent."""
+    result = {}
+    for row in _cost_rows(year=year, until=until):
+        territory_costs = result.setdefault(row["child__territory"], _empty_costs())
+        _add(territory_costs[row["cost_kind"]], row)
+    return result
+
+
+# --- The child's file -------------------------------------------------------------------------
+
+
+def child_placements(child) -> list[Placement]:
+    """The child's placements, oldest first, with their places (one query, kept on the child
+    so that the file's timeline and section share it)."""
+    cached = getattr(child, "_placements_history", None)
+    if cached is None:
+        cached = list(
+            Placement.objects.filter(child=child)
+            .select_related("establishment", "foster_carer", "measure")
+            .order_by("start_date", "pk")
+        )
+        child._placements_history = cached
+    return cached

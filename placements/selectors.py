@@ -100,18 +100,26 @@ def capacity_board_rows(*, user, day: date, territory=None, kind: str = ""):
     ``territory``, ``places``, ``occupied``."""
     establishments, carers = _board_querysets(user=user, day=day, territory=territory, kind=kind)
     columns = ("row_id", "row_kind", "row_name", "row_territory", "row_places", "row_occupied")
-    establishments = establishments.annotate(
-        row_id=F("public_id"),
-        row_kind=F("kind"),
-        row_name=F("name"),
-        row_territory=F("territory__name"),
-    ).values_list(*columns)
-    carers = carers.annotate(
-        row_id=F("public_id"),
-        row_kind=Value(PlaceKind.FOSTER_CARER.value, output_field=models.CharField()),
-        row_name=Concat(Upper("last_name"), Value(" "), "first_name"),
-        row_territory=F("territory__name"),
-    ).values_list(*columns)
+    establishments = (
+        establishments.order_by()
+        .annotate(
+            row_id=F("public_id"),
+            row_kind=F("kind"),
+            row_name=F("name"),
+            row_territory=F("territory__name"),
+        )
+        .values_list(*columns)
+    )
+    carers = (
+        carers.order_by()
+        .annotate(
+            row_id=F("public_id"),
+            row_kind=Value(PlaceKind.FOSTER_CARER.value, output_field=models.CharField()),
+            row_name=Concat(Upper("last_name"), Value(" "), "first_name"),
+            row_territory=F("territory__name"),
+        )
+        .values_list(*columns)
+    )
     return establishments.union(carers, all=True).order_by("row_territory", "row_kind", "row_name")
 
 

@@ -1,0 +1,244 @@
+"""Costs and capacity figures against hand-counted fixtures."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from placements import selectors
+from placements.enums import AgrementState, EstablishmentKind, PlaceKind
+from placements.tests.factories import (
+    AgrementFactory,
+    DailyRateFactory,
+    EstablishmentFactory,
+    FosterCarerFactory,
+    PlacementFactory,
+)
+from welfare.enums import MeasureType
+from welfare.tests.factories import MeasureFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def measure(territory, **kwargs):
+    kwargs.setdefault("start_date", date(2022, 1, 1))
+    kwargs.setdefault("end_date", date(2023, 12, 31))
+    return MeasureFactory(child__territory=territory, **kwargs)
+
+
+def with_carer(carer, start, end=None, territory=None):
+    order = measure(territory or carer.territory)
+    return PlacementFactory(
+        child=order.child, measure=order, foster_carer=carer, start_date=start, end_date=end
+    )
+
+
+def in_establishment(establishment, start, end=None):
+    order = measure(establishment.territory)
+    return PlacementFactory(
+        child=order.child,
+        measure=order,
+        place_kind=PlaceKind.ESTABLISHMENT,
+        foster_carer=None,
+        establishment=establishment,
+        start_date=start,
+        end_date=end,
+    )
+
+
+# --- Costs ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def carer(nord):
+    return FosterCarerFactory(territory=nord)
+
+
+def test_a_placement_across_new_year_is_split_between_the_two_years(carer):
+    DailyRateFactory(year=2022, amount=Decimal("90.00"))
+    DailyRateFactory(year=2023, amount=Decimal("95.50"))
+    with_carer(carer, date(2022, 11, 15), date(2023, 2, 10))
+
+    costs_2022 = selectors.placement_costs(year=2022)["foster_carer"]
+    costs_2023 = selectors.placement_costs(year=2023)["foster_carer"]
+
+    # 15 Nov → 1 Jan: 16 + 31 = 47 nights; 1 Jan → 10 Feb (departure day not counted): 40.
+    assert (costs_2022["days"], costs_2022["cost"]) == (47, Decimal("4230.00"))
+    assert (costs_2023["days"], costs_2023["cost"]) == (40, Decimal("3820.00"))
+
+
+def test_a_carers_own_rate_takes_precedence_over_the_departements(carer, nord):
+    DailyRateFactory(year=2023, amount=Decimal("95.50"))
+    DailyRateFactory(year=2023, foster_carer=carer, amount=Decimal("120.00"))
+    with_carer(carer, date(2023, 1, 1), date(2023, 1, 11))
+    with_carer(FosterCarerFactory(territory=nord), date(2023, 1, 1), date(2023, 1, 11))
+    assert selectors.placement_costs(year=2023)["foster_carer"] == {
+        "days": 20,
+        "cost": Decimal("2155.00"),
+        "days_without_rate": 0,
+    }
+
+
+def test_establishments_cost_their_own_rate_by_kind(nord):
+    mecs = EstablishmentFactory(territory=nord)
+    lva = EstablishmentFactory(territory=nord, kind=EstablishmentKind.LVA, authorised_capacity=7)
+    DailyRateFactory(year=2023, place_kind=PlaceKind.ESTABLISHMENT, establishment=mecs, amount=210)
+    DailyRateFactory(year=2023, place_kind=PlaceKind.ESTABLISHMENT, establishment=lva, amount=180)
+    in_establishment(mecs, date(2022, 12, 1), date(2023, 1, 3))
+    in_establishment(lva, date(2023, 12, 30))
+
+    costs = selectors.placement_costs(year=2023)
+
+    assert (costs["mecs"]["days"], costs["mecs"]["cost"]) == (2, Decimal("420.00"))
+    # Still there on 31 December: the stay counts to the end of the year.
+    assert (costs["lva"]["days"], costs["lva"]["cost"]) == (2, Decimal("360.00"))
+    assert costs["fde"] == {"days": 0, "cost": Decimal("0.00"), "days_without_rate": 0}
+
+
+def test_pead_is_counted_apart_at_the_departements_rate(nord):
+    DailyRateFactory(year=2023, place_kind=PlaceKind.FAMILY_HOME, amount=Decimal("45.00"))
+    order = measure(nord, type=MeasureType.AEMO_WITH_ACCOMMODATION, end_date=date(2023, 12, 31))
+    PlacementFactory(
+        child=order.child,
+        measure=order,
+        place_kind=PlaceKind.FAMILY_HOME,
+        foster_carer=None,
+        start_date=date(2023, 3, 1),
+        end_date=date(2023, 3, 11),
+    )
+    costs = selectors.placement_costs(year=2023)
+    assert (costs["pead"]["days"], costs["pead"]["cost"]) == (10, Decimal("450.00"))
+    assert costs["foster_carer"]["days"] == 0
+
+
+def test_days_without_a_rate_are_counted_but_cost_nothing(carer):
+    with_carer(carer, date(2023, 1, 1), date(2023, 1, 6))
+    assert selectors.placement_costs(year=2023)["foster_carer"] == {
+        "days": 5,
+        "cost": Decimal("0.00"),
+        "days_without_rate": 5,
+    }
+
+
+def test_costs_follow_the_childs_territory(carer, nord, sud):
+    DailyRateFactory(year=2023, amount=Decimal("100.00"))
+    with_carer(carer, date(2023, 1, 1), date(2023, 1, 4))
+    with_carer(carer, date(2023, 1, 1), date(2023, 1, 2), territory=sud)
+
+    assert selectors.placement_costs(year=2023, territory=nord)["foster_carer"]["days"] == 3
+    assert selectors.placement_costs(year=2023, territory=sud)["foster_carer"]["days"] == 1
+    by_territory = selectors.placement_costs_by_territory(year=2023)
+    assert by_territory[sud.pk]["foster_carer"]["cost"] == Decimal("100.00")
+
+
+def test_until_stops_the_count_of_the_year_under_way(carer):
+    with_carer(carer, date(2023, 1, 1))
+    costs = selectors.placement_costs(year=2023, until=date(2023, 3, 1))
+    assert costs["foster_carer"]["days"] == 59
+
+
+def test_costs_take_one_query_whatever_the_number_of_placements(carer, django_assert_num_queries):
+    for day in range(1, 6):
+        with_carer(carer, date(2023, 1, day), date(2023, 2, day))
+    with django_assert_num_queries(1):
+        selectors.placement_costs(year=2023)
+
+
+# --- Capacity ---------------------------------------------------------------------------------
+
+DAY = date(2023, 6, 1)
+
+
+@pytest.fixture
+def providers(nord, sud):
+    """Hand-counted on 1 June 2023: the MECS holds 2 of 12, Mme Aubert 3 of 3, Mme Bailly
+    1 of 2 (agrément expiring on 1 August), Mme Colin (suspended) 0 of 0; in Sud a FDE
+    holds 1 of 20."""
+    mecs = EstablishmentFactory(territory=nord, name="MECS Nord", authorised_capacity=12)
+    in_establishment(mecs, date(2023, 1, 1))
+    in_establishment(mecs, date(2023, 5, 1), date(2023, 7, 1))
+    in_establishment(mecs, date(2023, 1, 1), DAY)  # left that morning
+    fde = EstablishmentFactory(
+        territory=sud, name="FDE Sud", kind=EstablishmentKind.FDE, authorised_capacity=20
+    )
+    in_establishment(fde, date(2023, 2, 1))
+    a = FosterCarerFactory(territory=nord, last_name="Aubert", first_name="Anne")
+    AgrementFactory(foster_carer=a, granted_on=date(2020, 1, 1), expires_on=date(2025, 1, 1))
+    for _ in range(3):
+        with_carer(a, date(2023, 1, 1))
+    b = FosterCarerFactory(territory=nord, last_name="Bailly", first_name="Brigitte")
+    AgrementFactory(
+        foster_carer=b, places=2, granted_on=date(2019, 1, 1), expires_on=date(2023, 8, 1)
+    )
+    with_carer(b, date(2023, 4, 1))
+    c = FosterCarerFactory(territory=nord, last_name="Colin", first_name="Chantal")
+    AgrementFactory(
+        foster_carer=c,
+        granted_on=date(2021, 1, 1),
+        state=AgrementState.SUSPENDED,
+        state_changed_on=date(2023, 1, 1),
+    )
+    return {"mecs": mecs, "fde": fde, "a": a, "b": b, "c": c}
+
+
+def board(user, **kwargs):
+    return [
+        (name, kind, places, occupied)
+        for _, kind, name, _, places, occupied in selectors.capacity_board_rows(
+            user=user, day=DAY, **kwargs
+        )
+    ]
+
+
+def test_the_board_counts_places_and_children_on_the_day(providers, directorate):
+    assert board(directorate) == [
+        ("AUBERT Anne", "foster_carer", 3, 3),
+        ("BAILLY Brigitte", "foster_carer", 2, 1),
+        ("COLIN Chantal", "foster_carer", 0, 0),
+        ("MECS Nord", "mecs", 12, 2),
+        ("FDE Sud", "fde", 20, 1),
+    ]
+
+
+def test_the_board_totals_by_kind(providers, directorate):
+    totals = selectors.capacity_board_totals(user=directorate, day=DAY)
+    assert [(t.kind, t.providers, t.places, t.occupied, t.free) for t in totals] == [
+        ("foster_carer", 3, 5, 4, 1),
+        ("mecs", 1, 12, 2, 10),
+        ("fde", 1, 20, 1, 19),
+    ]
+    assert totals[0].rate == pytest.approx(0.8)
+
+
+def test_a_territory_manager_sees_their_territory_only(providers, responsable_nord):
+    assert [row[0] for row in board(responsable_nord)] == [
+        "AUBERT Anne",
+        "BAILLY Brigitte",
+        "COLIN Chantal",
+        "MECS Nord",
+    ]
+
+
+def test_the_board_filters_by_territory_and_kind(providers, directorate, sud):
+    assert board(directorate, territory=sud) == [("FDE Sud", "fde", 20, 1)]
+    assert [row[0] for row in board(directorate, kind="mecs")] == ["MECS Nord"]
+    assert len(board(directorate, kind="foster_carer")) == 3
+
+
+def test_agrements_expiring_within_four_months(providers, directorate):
+    expiring = selectors.agrements_expiring(user=directorate, day=DAY)
+    assert [agrement.foster_carer for agrement in expiring] == [providers["b"]]
+
+
+def test_pead_are_counted_apart(providers, directorate, nord):
+    order = measure(nord, type=MeasureType.AEMO_WITH_ACCOMMODATION, end_date=date(2023, 12, 31))
+    PlacementFactory(
+        child=order.child,
+        measure=order,
+        place_kind=PlaceKind.FAMILY_HOME,
+        foster_carer=None,
+        start_date=date(2023, 3, 1),
+    )
+    assert selectors.pead_count_on(user=directorate, day=DAY) == 1
+    totals = selectors.capacity_board_totals(user=directorate, day=DAY)
+    assert sum(total.occupied for total in totals) == 7

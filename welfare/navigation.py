@@ -29,6 +29,10 @@ ITEMS = (
     NavItem(_("Mon activité"), "children:caseload", (Role.CASEWORKER, Role.TERRITORY_MANAGER)),
     NavItem(_("Enfants"), "children:list", (Role.CASEWORKER, Role.TERRITORY_MANAGER)),
     NavItem(_("Demandes des familles"), "contact_inbox", CONTACT_ROLES),
+    NavItem(
+        _("Schémas et plans"), "schemes:scheme_list", (Role.DIRECTORATE, Role.TERRITORY_MANAGER)
+    ),
+    NavItem(_("Budgets"), "schemes:budget_list", (Role.DIRECTORATE, Role.TERRITORY_MANAGER)),
     NavItem(_("Administration"), "admin:index", (Role.ADMINISTRATOR,)),
 )
 

@@ -89,5 +89,6 @@ urlpatterns = [
     path("espace/", staff.home, name="home"),
     path("", include(auth_patterns)),
     path("", include("welfare.urls_children")),
+    path("", include("schemes.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,87 @@
+from django.contrib import admin
+
+from schemes.models import (
+    Action,
+    Budget,
+    BudgetLine,
+    Funding,
+    Indicator,
+    Measurement,
+    Milestone,
+    Objective,
+    Scheme,
+)
+
+
+class ObjectiveInline(admin.TabularInline):
+    model = Objective
+    extra = 0
+
+
+@admin.register(Scheme)
+class SchemeAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "start_year", "end_year", "status", "published"]
+    list_filter = ["kind", "status", "published"]
+    search_fields = ["title"]
+    inlines = [ObjectiveInline]
+
+
+class ActionInline(admin.TabularInline):
+    model = Action
+    extra = 0
+    fields = ["number", "title", "status", "progress"]
+
+
+@admin.register(Objective)
+class ObjectiveAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "scheme"]
+    list_filter = ["scheme"]
+    inlines = [ActionInline]
+
+
+class MilestoneInline(admin.TabularInline):
+    model = Milestone
+    extra = 0
+
+
+class FundingInline(admin.TabularInline):
+    model = Funding
+    extra = 0
+
+
+class IndicatorInline(admin.TabularInline):
+    model = Indicator
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Action)
+class ActionAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "objective", "status", "progress"]
+    list_filter = ["status", "objective__scheme"]
+    search_fields = ["title", "lead_service"]
+    list_select_related = ["objective"]
+    inlines = [MilestoneInline, FundingInline, IndicatorInline]
+
+
+class MeasurementInline(admin.TabularInline):
+    model = Measurement
+    extra = 0
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(admin.ModelAdmin):
+    list_display = ["name", "unit", "baseline", "target", "action"]
+    list_select_related = ["action__objective"]
+    inlines = [MeasurementInline]
+
+
+class BudgetLineInline(admin.TabularInline):
+    model = BudgetLine
+    extra = 0
+
+
+@admin.register(Budget)
+class BudgetAdmin(admin.ModelAdmin):
+    list_display = ["year", "voted_on"]
+    inlines = [BudgetLineInline]

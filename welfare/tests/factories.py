@@ -2,6 +2,7 @@ import datetime
 
 import factory
 from django.conf import settings
+from django.utils import timezone
 
 from welfare.enums import (
     DecisionMaker,
@@ -22,6 +23,7 @@ from welfare.models import (
     Territory,
     User,
 )
+from welfare.rules import add_years
 
 
 class TerritoryFactory(factory.django.DjangoModelFactory):
@@ -69,7 +71,8 @@ class ChildFactory(factory.django.DjangoModelFactory):
 
     first_name = factory.Faker("first_name", locale="fr_FR")
     last_name = factory.Faker("last_name", locale="fr_FR")
-    birth_date = factory.Faker("date_between", start_date="-17y", end_date="-1y")
+    # Ten years old: old enough for every measure, too young for the clocks of 17 and 18.
+    birth_date = factory.LazyFunction(lambda: add_years(timezone.localdate(), -10))
     sex = factory.Iterator(Sex.values)
     territory = factory.SubFactory(TerritoryFactory)
     referent = None
@@ -108,7 +111,7 @@ class MeasureFactory(factory.django.DjangoModelFactory):
             else DecisionMaker.CHILDREN_JUDGE
         )
     )
-    start_date = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=60))
+    start_date = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=60))
     decision_date = factory.LazyAttribute(lambda measure: measure.start_date)
     end_date = factory.LazyAttribute(
         lambda measure: (
@@ -131,7 +134,7 @@ class StatutoryDocumentFactory(factory.django.DjangoModelFactory):
 
     child = factory.SubFactory(ChildFactory)
     kind = DocumentKind.PPE
-    completed_on = factory.LazyFunction(datetime.date.today)
+    completed_on = factory.LazyFunction(timezone.localdate)
     objectives = "Maintenir les liens avec la fratrie."
 
 

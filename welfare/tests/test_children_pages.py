@@ -1,0 +1,489 @@
+"""The children's pages through the HTTP client, per role, including the forbidden cases."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.apps import apps
+from django.urls import reverse
+from django.utils import timezone
+
+from welfare import timeline
+from welfare.enums import ClockStatus, DocumentKind, MeasureEndReason, MeasureType, Role
+from welfare.models import AccessLog, Child, Measure, StatutoryDocument
+from welfare.tests.factories import (
+    AccessLogFactory,
+    ChildFactory,
+    GuardianFactory,
+    MeasureFactory,
+    StatutoryDocumentFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+FORBIDDEN_ROLES = [Role.PREVENTION_OFFICER, Role.RECEPTION, Role.DIRECTORATE, Role.ADMINISTRATOR]
+
+
+@pytest.fixture
+def child(nord, referent_nord):
+    return ChildFactory(
+        first_name="Élodie", last_name="Dupré", territory=nord, referent=referent_nord
+    )
+
+
+@pytest.fixture(autouse=True)
+def only_welfare_providers(monkeypatch, departement):
+    """The file's query count is pinned for welfare alone; each app pins its providers."""
+    monkeypatch.setattr(timeline, "_timeline_providers", [])
+    monkeypatch.setattr(timeline, "_section_providers", [])
+
+
+def detail_url(child):
+    return reverse("children:detail", args=[child.public_id])
+
+
+# --- Access ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("role", [Role.CASEWORKER, Role.TERRITORY_MANAGER])
+def test_case_roles_open_a_child_of_their_territory(client, cast, child, role):
+    client.force_login(cast[role])
+    response = client.get(detail_url(child))
+    assert response.status_code == 200
+    assert "Élodie DUPRÉ" in response.content.decode()
+
+
+@pytest.mark.parametrize("role", FORBIDDEN_ROLES)
+def test_other_roles_cannot_open_a_child_file(client, cast, child, role):
+    # The directorate reads aggregates only: no nominative file (ARCHITECTURE.md §6).
+    client.force_login(cast[role])
+    assert client.get(detail_url(child)).status_code == 403
+    assert client.get(reverse("children:list")).status_code == 403
+    assert client.get(reverse("children:caseload")).status_code == 403
+    assert not AccessLog.objects.exists()
+
+
+def test_anonymous_visitors_are_sent_to_the_login(client, child):
+    response = client.get(detail_url(child))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+def test_another_territorys_child_answers_404(client, referent_sud, child):
+    client.force_login(referent_sud)
+    assert client.get(detail_url(child)).status_code == 404
+    assert client.get(reverse("children:edit", args=[child.public_id])).status_code == 404
+    assert not AccessLog.objects.exists()
+
+
+def test_an_unknown_uuid_answers_404(client, referent_nord):
+    client.force_login(referent_nord)
+    assert client.get("/enfants/00000000-0000-0000-0000-000000000000/").status_code == 404
+    assert client.get("/enfants/pas-un-uuid/").status_code == 404
+
+
+@pytest.mark.parametrize("name", ["children:list", "children:caseload"])
+def test_child_pages_are_never_cached(client, referent_nord, child, name):
+    client.force_login(referent_nord)
+    assert "no-store" in client.get(reverse(name))["Cache-Control"]
+    assert "no-store" in client.get(detail_url(child))["Cache-Control"]
+
+
+def test_opening_a_file_writes_the_access_log(client, referent_nord, child):
+    client.force_login(referent_nord)
+    client.get(detail_url(child))
+    log = AccessLog.objects.get()
+    assert (log.user, log.child) == (referent_nord, child)
+
+
+def test_listing_children_writes_no_access_log(client, referent_nord, child):
+    client.force_login(referent_nord)
+    client.get(reverse("children:list"))
+    assert not AccessLog.objects.exists()
+
+
+def test_the_territory_manager_reads_a_childs_access_log(
+    client, responsable_nord, referent_nord, child
+):
+    AccessLogFactory(child=child, user=referent_nord)
+    client.force_login(responsable_nord)
+    response = client.get(reverse("children:access_log", args=[child.public_id]))
+    assert response.status_code == 200
+    assert str(referent_nord) in response.content.decode()
+
+
+def test_a_caseworker_cannot_read_the_access_log(client, referent_nord, child):
+    client.force_login(referent_nord)
+    response = client.get(reverse("children:access_log", args=[child.public_id]))
+    assert response.status_code == 403
+
+
+def test_another_territorys_manager_gets_404_on_the_access_log(client, sud, child):
+    manager = UserFactory(role=Role.TERRITORY_MANAGER, territory=sud)
+    client.force_login(manager)
+    response = client.get(reverse("children:access_log", args=[child.public_id]))
+    assert response.status_code == 404
+
+
+def test_case_roles_see_the_children_entries_in_the_navigation(client, cast, departement):
+    client.force_login(cast[Role.CASEWORKER])
+    page = client.get(reverse("home")).content.decode()
+    assert reverse("children:caseload") in page and reverse("children:list") in page
+    client.force_login(cast[Role.DIRECTORATE])
+    assert reverse("children:list") not in client.get(reverse("home")).content.decode()
+
+
+# --- Search and list ------------------------------------------------------------------------
+
+
+def test_search_ignores_accents_and_case(client, referent_nord, child):
+    client.force_login(referent_nord)
+    response = client.get(reverse("children:list"), {"q": "elodie dupre"})
+    assert list(response.context["page"].object_list) == [child]
+
+
+def test_search_finds_nothing_outside_the_users_territory(client, referent_sud, child):
+    client.force_login(referent_sud)
+    response = client.get(reverse("children:list"), {"q": "Élodie"})
+    assert list(response.context["page"].object_list) == []
+    assert "Aucun enfant ne correspond" in response.content.decode()
+
+
+def test_the_list_is_paginated(client, referent_nord, nord):
+    ChildFactory.create_batch(26, territory=nord)
+    client.force_login(referent_nord)
+    response = client.get(reverse("children:list"), {"page": 2})
+    assert len(response.context["page"].object_list) == 1
+    assert client.get(reverse("children:list"), {"page": "zzz"}).status_code == 200
+
+
+def test_the_list_runs_a_fixed_number_of_queries(
+    client, referent_nord, nord, django_assert_num_queries
+):
+    client.force_login(referent_nord)
+    for _ in range(3):
+        MeasureFactory(child=ChildFactory(territory=nord, referent=referent_nord))
+        # session, user, count, children page, their current measures, Département,
+        # the user's territory for the header, session update (3 with its savepoints)
+        with django_assert_num_queries(10):
+            client.get(reverse("children:list"), {"q": ""})
+
+
+# --- The child's file -----------------------------------------------------------------------
+
+
+def test_the_file_shows_guardians_measures_documents_clocks_and_timeline(
+    client, referent_nord, child
+):
+    GuardianFactory(child=child, first_name="Sandrine")
+    MeasureFactory(child=child, type=MeasureType.OPP_JUDGE, end_date=None)
+    StatutoryDocumentFactory(child=child, kind=DocumentKind.PPE)
+    client.force_login(referent_nord)
+    page = client.get(detail_url(child)).content.decode()
+    assert "Sandrine" in page
+    assert "OPP du juge des enfants" in page
+    assert "Projet pour l&#x27;enfant (PPE)" in page
+    assert "Rapport de situation" in page
+    assert "Chronologie" in page
+
+
+def test_siblings_are_linked_both_ways(client, referent_nord, child, nord):
+    brother = ChildFactory(territory=nord, first_name="Hugo")
+    child.siblings.add(brother)
+    client.force_login(referent_nord)
+    assert child.public_id.hex[:8] in client.get(detail_url(brother)).content.decode().replace(
+        "-", ""
+    )
+
+
+def test_other_apps_add_timeline_events_and_sections(client, referent_nord, child):
+    timeline.register_timeline_provider(
+        lambda c: [timeline.TimelineEvent(date(2024, 2, 1), "Placement", "Chez Mme Martin")]
+    )
+    timeline.register_file_section(
+        lambda c, user: timeline.FileSection(
+            "Lieu d'accueil",
+            "welfare/children/_section.html",
+            {"rows": [("Établissement", "MECS Les Tilleuls")]},
+        )
+    )
+    client.force_login(referent_nord)
+    page = client.get(detail_url(child)).content.decode()
+    assert "Chez Mme Martin" in page
+    assert "MECS Les Tilleuls" in page
+
+
+def test_the_file_runs_a_fixed_number_of_queries(
+    client, referent_nord, child, nord, django_assert_num_queries
+):
+    client.force_login(referent_nord)
+    for _ in range(3):
+        GuardianFactory(child=child)
+        MeasureFactory(child=child, start_date=timezone.localdate() - timedelta(days=10))
+        StatutoryDocumentFactory(child=child, kind=DocumentKind.SITUATION_REPORT)
+        child.siblings.add(ChildFactory(territory=nord))
+        # session, user, child, guardians, measures, documents, siblings, access log insert
+        # (with pghistory's context), legal parameters, Département, header territory,
+        # session update (3 with its savepoints)
+        with django_assert_num_queries(14):
+            client.get(detail_url(child))
+
+
+# --- Caseload ("Mon activité") --------------------------------------------------------------
+
+
+def test_the_caseload_lists_the_caseworkers_children_overdue_first(client, referent_nord, nord):
+    today = timezone.localdate()
+    ten = today - timedelta(days=365 * 10)
+    on_time = ChildFactory(
+        territory=nord, referent=referent_nord, last_name="Aaron", birth_date=ten
+    )
+    MeasureFactory(child=on_time, start_date=today - timedelta(days=10))
+    late = ChildFactory(territory=nord, referent=referent_nord, last_name="Zola", birth_date=ten)
+    MeasureFactory(child=late, start_date=today - timedelta(days=200))
+    someone_elses = ChildFactory(territory=nord)
+    MeasureFactory(child=someone_elses)
+    client.force_login(referent_nord)
+    response = client.get(reverse("children:caseload"))
+    rows = response.context["caseload"].rows
+    assert [row.child for row in rows] == [late, on_time]
+    assert rows[0].next_clock.status == ClockStatus.OVERDUE
+    assert response.context["caseload"].overdue == 1
+
+
+def test_the_caseload_filters_by_status(client, referent_nord, nord):
+    today = timezone.localdate()
+    ten = today - timedelta(days=365 * 10)
+    late = ChildFactory(territory=nord, referent=referent_nord, birth_date=ten)
+    MeasureFactory(child=late, start_date=today - timedelta(days=200))
+    MeasureFactory(
+        child=ChildFactory(territory=nord, referent=referent_nord, birth_date=ten),
+        start_date=today - timedelta(days=10),
+    )
+    client.force_login(referent_nord)
+    response = client.get(reverse("children:caseload"), {"status": ClockStatus.OVERDUE})
+    assert [row.child for row in response.context["caseload"].rows] == [late]
+
+
+def test_bad_filters_do_not_break_the_caseload(client, referent_nord):
+    client.force_login(referent_nord)
+    response = client.get(reverse("children:caseload"), {"status": "x", "referent": "abc"})
+    assert response.status_code == 200
+
+
+def test_the_territory_manager_sees_the_territory_by_caseworker(
+    client, responsable_nord, referent_nord, nord
+):
+    colleague = UserFactory(role=Role.CASEWORKER, territory=nord, last_name="Zidane")
+    for referent in (referent_nord, colleague, colleague):
+        MeasureFactory(child=ChildFactory(territory=nord, referent=referent))
+    client.force_login(responsable_nord)
+    response = client.get(reverse("children:caseload"))
+    summaries = {s.caseworker: s.children for s in response.context["caseload"].by_caseworker}
+    assert summaries == {referent_nord: 1, colleague: 2}
+    only = client.get(reverse("children:caseload"), {"referent": colleague.pk})
+    assert len(only.context["caseload"].rows) == 2
+
+
+def test_the_caseload_runs_a_fixed_number_of_queries(
+    client, responsable_nord, referent_nord, nord, django_assert_num_queries
+):
+    client.force_login(responsable_nord)
+    for _ in range(3):
+        child = ChildFactory(territory=nord, referent=referent_nord)
+        MeasureFactory(child=child)
+        StatutoryDocumentFactory(child=child)
+        # session, user, legal parameters, children, measures, documents, caseworkers of the
+        # filter, Département, header territory, session update (3 with its savepoints)
+        with django_assert_num_queries(12):
+            client.get(reverse("children:caseload"))
+
+
+# --- Forms ----------------------------------------------------------------------------------
+
+
+def child_data(**overrides):
+    data = {
+        "last_name": "Lefèvre",
+        "first_name": "Noé",
+        "birth_date": "2014-03-02",
+        "sex": "M",
+        "referent": "",
+        "mdph_decision_date": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_a_caseworker_creates_a_child_in_their_territory(client, referent_nord, nord):
+    client.force_login(referent_nord)
+    response = client.post(reverse("children:create"), child_data(referent=referent_nord.pk))
+    created = Child.objects.get(last_name="Lefèvre")
+    assert response.url == detail_url(created)
+    assert created.territory == nord
+
+
+def test_creating_a_child_is_recorded_by_pghistory(client, referent_nord):
+    client.force_login(referent_nord)
+    client.post(reverse("children:create"), child_data())
+    event = apps.get_model("welfare", "ChildEvent").objects.get()
+    assert event.pgh_label == "insert"
+    assert event.pgh_context.metadata["user"] == referent_nord.pk
+
+
+def test_a_future_birth_date_is_refused_next_to_the_field(client, referent_nord):
+    client.force_login(referent_nord)
+    future = (timezone.localdate() + timedelta(days=3)).isoformat()
+    response = client.post(reverse("children:create"), child_data(birth_date=future))
+    assert response.context["form"].errors["birth_date"] == [
+        "La date de naissance ne peut être dans le futur."
+    ]
+    assert not Child.objects.exists()
+
+
+def test_an_mdph_decision_needs_a_disability(client, referent_nord):
+    client.force_login(referent_nord)
+    response = client.post(reverse("children:create"), child_data(mdph_decision_date="2020-01-01"))
+    assert "handicap reconnu" in response.context["form"].errors["mdph_decision_date"][0]
+
+
+def test_a_referent_from_another_territory_is_refused(client, referent_nord, referent_sud):
+    client.force_login(referent_nord)
+    response = client.post(reverse("children:create"), child_data(referent=referent_sud.pk))
+    assert "referent" in response.context["form"].errors
+
+
+def test_editing_a_child_links_a_sibling(client, referent_nord, child, nord):
+    sister = ChildFactory(territory=nord)
+    client.force_login(referent_nord)
+    data = child_data(
+        last_name=child.last_name,
+        first_name=child.first_name,
+        birth_date=child.birth_date.isoformat(),
+        sex=child.sex,
+        siblings=[sister.pk],
+    )
+    client.post(reverse("children:edit", args=[child.public_id]), data)
+    assert list(sister.siblings.all()) == [child]
+
+
+def measure_data(**overrides):
+    data = {
+        "type": MeasureType.OPP_JUDGE,
+        "decided_by": "children_judge",
+        "decision_date": "2025-01-06",
+        "start_date": "2025-01-06",
+        "end_date": "",
+        "court": "Tribunal judiciaire de Dole",
+        "decision_reference": "RG 25/00012",
+        "renews": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_a_caseworker_adds_an_opp(client, referent_nord, child):
+    client.force_login(referent_nord)
+    response = client.post(
+        reverse("children:measure_create", args=[child.public_id]), measure_data()
+    )
+    assert response.url == detail_url(child)
+    measure = Measure.objects.get()
+    assert (measure.type, measure.nature, measure.created_by) == (
+        MeasureType.OPP_JUDGE,
+        "judicial",
+        referent_nord,
+    )
+
+
+def test_an_over_long_measure_is_refused_with_the_rule(client, referent_nord, child):
+    client.force_login(referent_nord)
+    response = client.post(
+        reverse("children:measure_create", args=[child.public_id]),
+        measure_data(type=MeasureType.PLACEMENT, end_date="2027-06-01"),
+    )
+    assert response.status_code == 200
+    error = response.context["form"].errors["end_date"][0]
+    assert "art. 375 du Code civil" in error
+    assert error in response.content.decode().replace("&#x27;", "'")
+    assert not Measure.objects.exists()
+
+
+def test_the_renewal_form_is_prefilled_from_the_measure(client, referent_nord, child):
+    measure = MeasureFactory(child=child)
+    client.force_login(referent_nord)
+    url = reverse("children:measure_create", args=[child.public_id])
+    form = client.get(url, {"renouvelle": str(measure.public_id)}).context["form"]
+    assert form.initial["renews"] == measure
+    assert form.initial["start_date"] == measure.end_date + timedelta(days=1)
+    assert client.get(url, {"renouvelle": "abc"}).status_code == 200
+
+
+def test_ending_a_measure_needs_confirmation(client, referent_nord, child):
+    measure = MeasureFactory(child=child)
+    client.force_login(referent_nord)
+    url = reverse("children:measure_end", args=[child.public_id, measure.public_id])
+    data = {"end_date": timezone.localdate().isoformat(), "end_reason": "return_home"}
+    response = client.post(url, data)
+    assert "confirm" in response.context["form"].errors
+    client.post(url, {**data, "confirm": "on"})
+    measure.refresh_from_db()
+    assert measure.end_reason == MeasureEndReason.RETURN_HOME
+
+
+def test_a_measure_of_another_child_answers_404(client, referent_nord, child, nord):
+    other = MeasureFactory(child=ChildFactory(territory=nord))
+    client.force_login(referent_nord)
+    url = reverse("children:measure_edit", args=[child.public_id, other.public_id])
+    assert client.get(url).status_code == 404
+
+
+def test_recording_a_ppe_closes_its_clock(client, referent_nord, child):
+    MeasureFactory(child=child)
+    client.force_login(referent_nord)
+    client.post(
+        reverse("children:document_create", args=[child.public_id]),
+        {
+            "kind": DocumentKind.PPE,
+            "completed_on": timezone.localdate().isoformat(),
+            "referent": referent_nord.pk,
+            "objectives": "Scolarité, santé, liens avec la mère.",
+        },
+    )
+    assert StatutoryDocument.objects.get().author == referent_nord
+    clocks = client.get(detail_url(child)).context["clocks"]
+    assert next(c for c in clocks if c.kind == "ppe").status == ClockStatus.DONE
+
+
+def test_a_ppe_without_objectives_is_refused(client, referent_nord, child):
+    client.force_login(referent_nord)
+    response = client.post(
+        reverse("children:document_create", args=[child.public_id]),
+        {"kind": DocumentKind.PPE, "completed_on": timezone.localdate().isoformat()},
+    )
+    assert response.context["form"].errors["objectives"] == ["Un PPE énonce ses objectifs."]
+
+
+def test_a_guardian_is_added_to_the_file(client, referent_nord, child):
+    client.force_login(referent_nord)
+    client.post(
+        reverse("children:guardian_create", args=[child.public_id]),
+        {
+            "relationship": "mother",
+            "last_name": "Dupré",
+            "first_name": "Sandrine",
+            "holds_parental_authority": "on",
+            "email": "pas-une-adresse",
+        },
+    )
+    assert not child.guardians.exists()
+    client.post(
+        reverse("children:guardian_create", args=[child.public_id]),
+        {
+            "relationship": "mother",
+            "last_name": "Dupré",
+            "first_name": "Sandrine",
+            "holds_parental_authority": "on",
+        },
+    )
+    assert child.guardians.get().holds_parental_authority

@@ -463,7 +463,10 @@ class Generator:
         last_day = min(end, self.today, majority - timedelta(days=1))
         judicial = any(_nature(m.type) == MeasureNature.JUDICIAL for m in spec.measures)
         documents = []
-        if start < majority and self.rng.random() < 0.9:
+        # Only recent files still lack their PPE or their latest report: older gaps would
+        # have been caught up long ago.
+        recent = start > self.today - timedelta(days=365)
+        if start < majority and not (recent and self.rng.random() < 0.4):
             done = start + timedelta(days=self.rng.randint(20, 120))
             if done <= last_day:
                 documents.append(
@@ -481,7 +484,8 @@ class Generator:
         while anchor < last_day:
             months = 6 if child.age_on(anchor) < 3 else 12
             due = add_months(anchor, months)
-            if due > last_day or self.rng.random() < 0.05:
+            latest = due > self.today - timedelta(days=150)
+            if due > last_day or (latest and self.rng.random() < 0.3):
                 break
             done = min(due + timedelta(days=self.rng.randint(-30, 15)), self.today)
             sent = done + timedelta(days=self.rng.randint(1, 15)) if judicial else None

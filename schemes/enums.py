@@ -51,3 +51,15 @@ class BudgetDomain(models.TextChoices):
         if self is BudgetDomain.PREVENTION:
             return BudgetSection.PREVENTION
         return BudgetSection.PROTECTION
+
+
+class ReportStatus(models.TextChoices):
+    QUEUED = "queued", _("En file d'attente")
+    RUNNING = "running", _("En cours de production")
+    DONE = "done", _("Prêt")
+    FAILED = "failed", _("Échec")
+
+    @classmethod
+    def pending(cls):
+        """A job in these states will still run: an equal request reuses it."""
+        return (cls.QUEUED, cls.RUNNING)

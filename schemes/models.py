@@ -4,17 +4,29 @@ Totals are never stored: a plan's funding and a budget's totals are always summe
 lines by ``schemes.selectors``.
 """
 
+import uuid
 from decimal import ROUND_HALF_UP, Decimal
 
 import pghistory
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from schemes.enums import ActionStatus, BudgetDomain, Funder, SchemeKind, SchemeStatus
+from schemes.enums import (
+    ActionStatus,
+    BudgetDomain,
+    Funder,
+    ReportStatus,
+    SchemeKind,
+    SchemeStatus,
+)
 from schemes.permissions import READ_ROLES
+from schemes.reports.kinds import kind_names_for
 
 # L312-4 CASF: a schéma covers at most five years ("2021–2025" is five calendar years).
 MAX_SCHEME_YEARS = 5
@@ -58,6 +70,9 @@ class Scheme(models.Model):
     """A schéma départemental or plan enfance: ordered objectives, each with its fiches action."""
 
     title = models.CharField(_("intitulé"), max_length=255)
+    # A stable name for operators' scripts (``render_report plan --scheme <slug>``), set once
+    # from the title and first year.
+    slug = models.SlugField(_("identifiant"), max_length=80, unique=True, editable=False)
     kind = models.CharField(_("nature"), max_length=32, choices=SchemeKind.choices)
     start_year = models.PositiveSmallIntegerField(_("première année"), validators=YEAR_VALIDATORS)
     end_year = models.PositiveSmallIntegerField(_("dernière année"), validators=YEAR_VALIDATORS)
@@ -100,6 +115,20 @@ class Scheme(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.period})"
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._free_slug()
+        super().save(*args, **kwargs)
+
+    def _free_slug(self):
+        """``<title>-<first year>``, numbered when another plan already has it."""
+        base = f"{slugify(self.title)[:70]}-{self.start_year}"
+        slug, number = base, 1
+        while Scheme.objects.filter(slug=slug).exists():
+            number += 1
+            slug = f"{base}-{number}"
+        return slug
 
     @property
     def period(self):
@@ -402,3 +431,102 @@ class BudgetLine(models.Model):
     @property
     def section(self):
         return BudgetDomain(self.domain).section
+
+
+class ReportQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status__in=ReportStatus.pending())
+
+    def for_user(self, user):
+        """Reports of the kinds the user's role may have, whoever requested them."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(kind__in=kind_names_for(user.role))
+
+    def stale(self, *, running_before, queued_before):
+        """Jobs whose worker died (running since before ``running_before``) or whose message
+        was lost (queued since before ``queued_before``)."""
+        return self.filter(
+            Q(status=ReportStatus.RUNNING, started_at__lt=running_before)
+            | Q(status=ReportStatus.QUEUED, queued_at__lt=queued_before)
+        )
+
+
+class Report(models.Model):
+    """A PDF asked for by a member of staff and produced in the background by a Celery worker.
+
+    ``kind`` names an entry of the report-kind registry (``schemes.reports.kinds``);
+    ``input_hash`` fingerprints kind and parameters, so that an equal request made while a job
+    is queued or running reuses that job. The file lives under ``MEDIA_ROOT`` and is served only
+    by the download view, after the access check.
+    """
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    kind = models.CharField(_("type de rapport"), max_length=40)
+    title = models.CharField(_("intitulé"), max_length=255)
+    parameters = models.JSONField(_("paramètres"), default=dict)
+    input_hash = models.CharField(_("empreinte des paramètres"), max_length=64)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("demandé par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="reports",
+    )
+    status = models.CharField(
+        _("état"), max_length=16, choices=ReportStatus.choices, default=ReportStatus.QUEUED
+    )
+    error_message = models.TextField(_("motif"), blank=True)
+    attempts = models.PositiveSmallIntegerField(_("tentatives"), default=0)
+    requested_at = models.DateTimeField(_("demandé le"), default=timezone.now)
+    queued_at = models.DateTimeField(_("mis en file le"), default=timezone.now)
+    started_at = models.DateTimeField(_("commencé le"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("terminé le"), null=True, blank=True)
+    file = models.FileField(_("fichier"), upload_to="rapports/", blank=True, max_length=255)
+
+    objects = ReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = _("rapport PDF")
+        verbose_name_plural = _("rapports PDF")
+        indexes = [
+            models.Index(fields=["requested_by", "-requested_at"], name="report_requester_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "input_hash"],
+                condition=Q(status__in=ReportStatus.pending()),
+                name="report_one_pending_per_input",
+                violation_error_message=_("Ce rapport est déjà en cours de production."),
+            ),
+            models.CheckConstraint(
+                name="report_status_valid", condition=Q(status__in=ReportStatus.values)
+            ),
+            models.CheckConstraint(
+                name="report_done_has_file", condition=~Q(status=ReportStatus.DONE) | ~Q(file="")
+            ),
+            models.CheckConstraint(
+                name="report_failed_has_reason",
+                condition=~Q(status=ReportStatus.FAILED) | ~Q(error_message=""),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_pending(self):
+        return self.status in ReportStatus.pending()
+
+    @property
+    def duration(self):
+        """Rendering time of a finished job."""
+        if self.started_at and self.finished_at:
+            return self.finished_at - self.started_at
+        return None
+
+    @property
+    def filename(self):
+        """The name the browser saves the file under."""
+        return f"{slugify(self.title)}-{timezone.localdate(self.requested_at):%Y-%m-%d}.pdf"

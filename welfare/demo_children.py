@@ -463,10 +463,7 @@ class Generator:
         last_day = min(end, self.today, majority - timedelta(days=1))
         judicial = any(_nature(m.type) == MeasureNature.JUDICIAL for m in spec.measures)
         documents = []
-        # Only recent files still lack their PPE or their latest report: older gaps would
-        # have been caught up long ago.
-        recent = start > self.today - timedelta(days=365)
-        if start < majority and not (recent and self.rng.random() < 0.4):
+        if start < majority:
             done = start + timedelta(days=self.rng.randint(20, 120))
             if done <= last_day:
                 documents.append(
@@ -484,6 +481,8 @@ class Generator:
         while anchor < last_day:
             months = 6 if child.age_on(anchor) < 3 else 12
             due = add_months(anchor, months)
+            # Only the latest report of a file may still be missing: older gaps would have
+            # been caught up long ago.
             latest = due > self.today - timedelta(days=150)
             if due > last_day or (latest and self.rng.random() < 0.3):
                 break

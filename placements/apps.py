@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class PlacementsConfig(AppConfig):
     name = "placements"
     verbose_name = _("Accueils et placements")
+
+    def ready(self):
+        from placements.timeline import placement_events, placement_section
+        from welfare import timeline
+
+        timeline.register_timeline_provider(placement_events)
+        timeline.register_file_section(placement_section)

@@ -15,6 +15,7 @@ from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.fields import DateRangeField, RangeOperators
 from django.db import models
 from django.db.models import F, Func, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from placements.enums import AgrementState, EstablishmentKind, PlaceKind, PlacementEndReason
@@ -159,6 +160,9 @@ class Establishment(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("placements:establishment_detail", args=[self.public_id])
+
 
 @pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class FosterCarer(models.Model):
@@ -197,6 +201,9 @@ class FosterCarer(models.Model):
 
     def __str__(self):
         return f"{self.last_name.upper()} {self.first_name}"
+
+    def get_absolute_url(self):
+        return reverse("placements:foster_carer_detail", args=[self.public_id])
 
     @property
     def deaf_holder(self) -> bool:

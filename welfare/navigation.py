@@ -28,6 +28,16 @@ ITEMS = (
     NavItem(_("Accueil"), "home", tuple(Role)),
     NavItem(_("Mon activité"), "children:caseload", (Role.CASEWORKER, Role.TERRITORY_MANAGER)),
     NavItem(_("Enfants"), "children:list", (Role.CASEWORKER, Role.TERRITORY_MANAGER)),
+    NavItem(
+        _("Places et capacités"),
+        "placements:board",
+        (Role.CASEWORKER, Role.TERRITORY_MANAGER, Role.DIRECTORATE, Role.ADMINISTRATOR),
+    ),
+    NavItem(
+        _("Établissements et assistants familiaux"),
+        "placements:establishment_list",
+        (Role.TERRITORY_MANAGER, Role.DIRECTORATE, Role.ADMINISTRATOR),
+    ),
     NavItem(_("Demandes des familles"), "contact_inbox", CONTACT_ROLES),
     NavItem(
         _("Schémas et plans"), "schemes:scheme_list", (Role.DIRECTORATE, Role.TERRITORY_MANAGER)

@@ -89,6 +89,7 @@ urlpatterns = [
     path("espace/", staff.home, name="home"),
     path("", include(auth_patterns)),
     path("", include("welfare.urls_children")),
+    path("", include("placements.urls")),
     path("", include("schemes.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,268 @@
+"""Forms of the placements pages. The rules themselves are checked by the services; these
+forms check what a person typed and put the services' messages next to the fields."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from placements.enums import AgrementState, EstablishmentKind, PlaceKind, PlacementEndReason
+from placements.models import Establishment, FosterCarer
+from placements.permissions import sees_whole_departement
+from placements.rules import AGREMENT_DEFAULT_PLACES
+from placements.services import PEAD_MEASURES
+from welfare.enums import MeasureType
+from welfare.forms.children import DateInput
+from welfare.models import Territory
+
+HOTEL_BAN = _(
+    "Les hôtels, résidences de tourisme et structures « jeunesse et sport » ne figurent pas "
+    "dans cette liste : depuis la loi du 7 février 2022 (art. L221-2-3 CASF), un enfant confié "
+    "est accueilli par un assistant familial ou dans un établissement ou service autorisé, "
+    "jamais à l'hôtel."
+)
+
+
+def kind_choices(*, blank_label):
+    return [
+        ("", blank_label),
+        (PlaceKind.FOSTER_CARER.value, PlaceKind.FOSTER_CARER.label),
+        *EstablishmentKind.choices,
+    ]
+
+
+class BoardFilterForm(forms.Form):
+    """The capacity board's filters (GET); a bad date is an error here, never a 500."""
+
+    day = forms.DateField(label=_("Situation au"), required=False, widget=DateInput())
+    territory = forms.ModelChoiceField(
+        label=_("Territoire"),
+        queryset=Territory.objects.all(),
+        required=False,
+        empty_label=_("Tous les territoires"),
+    )
+    kind = forms.ChoiceField(
+        label=_("Type d'accueil"),
+        required=False,
+        choices=kind_choices(blank_label=_("Tous les types")),
+        help_text=HOTEL_BAN,
+    )
+
+    def __init__(self, *args, whole_departement: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not whole_departement:
+            del self.fields["territory"]
+
+
+class PlaceFields(forms.Form):
+    """The place chosen for a child: its kind, then the carer or establishment."""
+
+    place_kind = forms.ChoiceField(
+        label=_("Type d'accueil"), choices=PlaceKind.choices, widget=forms.RadioSelect
+    )
+    foster_carer = forms.ModelChoiceField(
+        label=_("Assistant familial"),
+        queryset=FosterCarer.objects.select_related("territory"),
+        required=False,
+        help_text=_("Obligatoire pour un accueil chez un assistant familial."),
+    )
+    establishment = forms.ModelChoiceField(
+        label=_("Établissement"),
+        queryset=Establishment.objects.all(),
+        required=False,
+        help_text=HOTEL_BAN,
+    )
+    measure = forms.ModelChoiceField(
+        label=_("Mesure qui ordonne l'accueil"),
+        queryset=None,
+        help_text=_(
+            "Un PEAD repose sur une AEMO renforcée ou avec hébergement ; un accueil hors du "
+            "domicile, sur une mesure qui confie l'enfant."
+        ),
+    )
+
+    def __init__(self, *args, child, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["measure"].queryset = child.measures.filter(
+            type__in=[*MeasureType.accommodation(), *PEAD_MEASURES]
+        ).order_by("-start_date")
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = cleaned.get("place_kind")
+        for field, needed in (
+            ("foster_carer", kind == PlaceKind.FOSTER_CARER),
+            ("establishment", kind == PlaceKind.ESTABLISHMENT),
+        ):
+            if needed and not cleaned.get(field):
+                self.add_error(field, _("Choisissez le lieu d'accueil."))
+            elif not needed:
+                cleaned[field] = None
+        return cleaned
+
+
+class PlacementForm(PlaceFields):
+    start_date = forms.DateField(label=_("Arrivée le"), widget=DateInput())
+    end_date = forms.DateField(
+        label=_("Départ prévu le"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Le jour du départ n'est pas compté. Laissez vide si la date est inconnue."),
+    )
+    field_order = ["measure", "place_kind", "foster_carer", "establishment", "start_date"]
+
+
+END_REASONS = [("", "---------"), *PlacementEndReason.choices]
+
+
+class PlacementEndForm(forms.Form):
+    end_date = forms.DateField(
+        label=_("Départ le"),
+        widget=DateInput(),
+        help_text=_("Le jour du départ n'est pas compté dans l'accueil."),
+    )
+    end_reason = forms.ChoiceField(label=_("Motif de fin"), choices=END_REASONS)
+    confirm = forms.BooleanField(
+        label=_("Je confirme la fin de ce placement."),
+        error_messages={"required": _("Cochez la case pour confirmer.")},
+    )
+
+
+class PlacementMoveForm(PlaceFields):
+    move_date = forms.DateField(
+        label=_("Date du changement"),
+        widget=DateInput(),
+        help_text=_("L'enfant quitte l'accueil actuel et arrive dans le nouveau ce jour-là."),
+    )
+    end_reason = forms.ChoiceField(
+        label=_("Motif de fin de l'accueil actuel"),
+        choices=END_REASONS,
+        initial=PlacementEndReason.MOVE,
+    )
+    end_date = forms.DateField(
+        label=_("Départ prévu du nouvel accueil"), required=False, widget=DateInput()
+    )
+    field_order = ["move_date", "end_reason", "measure", "place_kind"]
+
+
+# --- Providers --------------------------------------------------------------------------------
+
+
+def _territories_for(user):
+    territories = Territory.objects.all()
+    if not sees_whole_departement(user):
+        territories = territories.filter(pk=user.territory_id)
+    return territories
+
+
+class EstablishmentForm(forms.ModelForm):
+    class Meta:
+        model = Establishment
+        fields = [
+            "name",
+            "kind",
+            "manager",
+            "authorised_capacity",
+            "min_age",
+            "max_age",
+            "territory",
+            "address",
+            "phone",
+        ]
+        widgets = {"address": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {"kind": HOTEL_BAN}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["territory"].queryset = _territories_for(user)
+
+
+class FosterCarerForm(forms.ModelForm):
+    class Meta:
+        model = FosterCarer
+        fields = [
+            "last_name",
+            "first_name",
+            "territory",
+            "address",
+            "phone",
+            "employer",
+            "deaf_obtained_on",
+        ]
+        widgets = {
+            "address": forms.Textarea(attrs={"rows": 3}),
+            "deaf_obtained_on": DateInput(),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["territory"].queryset = _territories_for(user)
+
+    def clean_deaf_obtained_on(self):
+        value = self.cleaned_data["deaf_obtained_on"]
+        if value and value > timezone.localdate():
+            raise forms.ValidationError(_("Le diplôme ne peut être obtenu dans le futur."))
+        return value
+
+
+class AgrementForm(forms.Form):
+    """A new agrément or its renewal; its expiry follows from the DEAF."""
+
+    number = forms.CharField(label=_("Numéro d'agrément"), max_length=40, required=False)
+    granted_on = forms.DateField(label=_("Début de l'agrément"), widget=DateInput())
+    places = forms.IntegerField(
+        label=_("Nombre de places"),
+        min_value=1,
+        max_value=10,
+        initial=AGREMENT_DEFAULT_PLACES,
+        help_text=_("3 au plus, sauf dérogation accordée (art. L421-5 CASF)."),
+    )
+    derogation_reason = forms.CharField(
+        label=_("Motif de la dérogation"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    derogation_decided_on = forms.DateField(
+        label=_("Dérogation accordée le"), required=False, widget=DateInput()
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        places = cleaned.get("places")
+        if places and places > AGREMENT_DEFAULT_PLACES:
+            if not cleaned.get("derogation_reason", "").strip():
+                self.add_error(
+                    "derogation_reason",
+                    _("Au-delà de 3 places, indiquez le motif de la dérogation (art. L421-5)."),
+                )
+            if not cleaned.get("derogation_decided_on"):
+                self.add_error("derogation_decided_on", _("Indiquez la date de la dérogation."))
+        return cleaned
+
+
+class AgrementStateForm(forms.Form):
+    state = forms.ChoiceField(label=_("Nouvel état"), choices=AgrementState.choices)
+    since = forms.DateField(label=_("À compter du"), widget=DateInput())
+    reason = forms.CharField(
+        label=_("Motif de la décision"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Obligatoire pour une suspension, un retrait ou une expiration."),
+    )
+
+
+class DailyRateForm(forms.Form):
+    year = forms.IntegerField(label=_("Année"), min_value=2000, max_value=2100)
+    amount = forms.DecimalField(
+        label=_("Prix de journée (€)"), min_value=0.01, max_digits=8, decimal_places=2
+    )
+
+
+class DefaultRateForm(DailyRateForm):
+    place_kind = forms.ChoiceField(
+        label=_("Type d'accueil"),
+        choices=[
+            (PlaceKind.FOSTER_CARER.value, _("Assistants familiaux (tarif départemental)")),
+            (PlaceKind.FAMILY_HOME.value, _("PEAD (tarif départemental)")),
+        ],
+    )
+    field_order = ["place_kind", "year", "amount"]

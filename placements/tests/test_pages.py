@@ -1,0 +1,362 @@
+"""The placements pages through the HTTP client, per role, including the forbidden cases."""
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from placements.enums import AgrementState, EstablishmentKind, PlaceKind, PlacementEndReason
+from placements.models import Agrement, DailyRate, Establishment, Placement
+from placements.tests.factories import (
+    AgrementFactory,
+    EstablishmentFactory,
+    FosterCarerFactory,
+    PlacementFactory,
+)
+from placements.timeline import placement_events, placement_section
+from welfare import timeline
+from welfare.enums import MeasureType, Role
+from welfare.tests.factories import ChildFactory, MeasureFactory
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+BOARD = reverse("placements:board")
+
+
+@pytest.fixture(autouse=True)
+def identity(departement):
+    return departement
+
+
+@pytest.fixture
+def child(nord, referent_nord):
+    return ChildFactory(
+        territory=nord, referent=referent_nord, first_name="Inès", birth_date=date(2014, 2, 3)
+    )
+
+
+@pytest.fixture
+def measure(child):
+    return MeasureFactory(child=child, start_date=TODAY - timedelta(days=30))
+
+
+@pytest.fixture
+def carer(nord):
+    carer = FosterCarerFactory(territory=nord, first_name="Sylvie", last_name="Jeunet")
+    AgrementFactory(foster_carer=carer, granted_on=TODAY - timedelta(days=400))
+    return carer
+
+
+def fill(carer, count):
+    for _ in range(count):
+        other = MeasureFactory(child__territory=carer.territory)
+        PlacementFactory(child=other.child, measure=other, foster_carer=carer)
+
+
+# --- Capacity board ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "role", [Role.CASEWORKER, Role.TERRITORY_MANAGER, Role.DIRECTORATE, Role.ADMINISTRATOR]
+)
+def test_staff_read_the_capacity_board(client, cast, carer, role):
+    client.force_login(cast[role])
+    response = client.get(BOARD)
+    assert response.status_code == 200
+    assert "JEUNET Sylvie" in response.content.decode()
+
+
+@pytest.mark.parametrize("role", [Role.PREVENTION_OFFICER, Role.RECEPTION])
+def test_other_roles_cannot_read_the_board(client, cast, role):
+    client.force_login(cast[role])
+    assert client.get(BOARD).status_code == 403
+
+
+def test_a_bad_date_on_the_board_is_a_form_error(client, directorate, carer):
+    client.force_login(directorate)
+    response = client.get(BOARD, {"day": "2023-02-31", "kind": "hotel"})
+    assert response.status_code == 200
+    assert "Saisissez une date valide." in response.content.decode()
+
+
+def test_the_board_shows_the_chosen_date(client, directorate, carer):
+    fill(carer, 2)
+    client.force_login(directorate)
+    response = client.get(BOARD, {"day": TODAY.isoformat(), "kind": "foster_carer"})
+    row = next(row for row in response.context["rows"] if row["name"] == "JEUNET Sylvie")
+    assert (row["places"], row["occupied"], row["free"]) == (3, 2, 1)
+
+
+def test_the_board_says_why_there_is_no_hotel(client, directorate):
+    client.force_login(directorate)
+    assert "jamais à l'hôtel" in client.get(BOARD).content.decode()
+
+
+def test_the_board_runs_the_same_queries_whatever_the_number_of_places(
+    client, directorate, carer, nord, django_assert_num_queries
+):
+    client.force_login(directorate)
+    client.get(BOARD)  # warm the session and the Département's identity
+    # session, user, rows count, rows page, establishment totals, carer totals, PEAD count,
+    # expiring agréments, Département identity, territories of the filter, then the session
+    # saved on every request (savepoint, update, release)
+    expected = 13
+    with django_assert_num_queries(expected):
+        client.get(BOARD)
+    for _ in range(4):
+        fill(AgrementFactory(foster_carer__territory=nord).foster_carer, 2)
+        EstablishmentFactory(territory=nord)
+    with django_assert_num_queries(expected):
+        client.get(BOARD)
+
+
+# --- Placing, ending, moving ------------------------------------------------------------------
+
+
+def place_url(child):
+    return reverse("placements:placement_create", args=[child.public_id])
+
+
+def placement_data(measure, carer, **changes):
+    data = {
+        "measure": measure.pk,
+        "place_kind": PlaceKind.FOSTER_CARER,
+        "foster_carer": carer.pk,
+        "start_date": TODAY.isoformat(),
+    }
+    data.update(changes)
+    return data
+
+
+def test_a_caseworker_places_a_child_with_a_carer(client, referent_nord, child, measure, carer):
+    client.force_login(referent_nord)
+    response = client.post(place_url(child), placement_data(measure, carer))
+    assert response.status_code == 302
+    placement = Placement.objects.get(child=child)
+    assert (placement.foster_carer, placement.created_by) == (carer, referent_nord)
+
+
+def test_a_full_carer_is_refused_next_to_the_field(client, referent_nord, child, measure, carer):
+    fill(carer, 3)
+    client.force_login(referent_nord)
+    response = client.post(place_url(child), placement_data(measure, carer))
+    assert response.status_code == 200
+    assert response.context["form"].errors["foster_carer"] == [
+        f"JEUNET Sylvie n'a plus de place libre : son agrément autorise 3 enfants et 3 sont "
+        f"déjà accueillis le {TODAY:%d/%m/%Y}."
+    ]
+    assert not child.placements.exists()
+
+
+def test_a_carer_without_a_place_chosen_is_a_form_error(
+    client, referent_nord, child, measure, carer
+):
+    client.force_login(referent_nord)
+    response = client.post(place_url(child), placement_data(measure, carer, foster_carer=""))
+    assert response.context["form"].errors["foster_carer"] == ["Choisissez le lieu d'accueil."]
+
+
+def test_another_territorys_child_cannot_be_placed(client, referent_sud, child, measure, carer):
+    client.force_login(referent_sud)
+    assert client.get(place_url(child)).status_code == 404
+    assert client.post(place_url(child), placement_data(measure, carer)).status_code == 404
+
+
+def test_the_directorate_does_not_place_children(client, directorate, child):
+    client.force_login(directorate)
+    assert client.get(place_url(child)).status_code == 403
+
+
+def test_ending_a_placement_asks_for_the_reason(client, referent_nord, child, measure, carer):
+    placement = PlacementFactory(child=child, measure=measure, foster_carer=carer)
+    client.force_login(referent_nord)
+    url = reverse("placements:placement_end", args=[placement.public_id])
+    response = client.post(url, {"end_date": TODAY.isoformat(), "confirm": "on"})
+    assert "end_reason" in response.context["form"].errors
+    response = client.post(
+        url,
+        {
+            "end_date": TODAY.isoformat(),
+            "end_reason": PlacementEndReason.RETURN_HOME,
+            "confirm": "on",
+        },
+    )
+    assert response.status_code == 302
+    placement.refresh_from_db()
+    assert placement.end_reason == PlacementEndReason.RETURN_HOME
+    assert client.get(url).status_code == 404  # already ended
+
+
+def test_moving_a_child_from_the_form(client, referent_nord, child, measure, carer, nord):
+    placement = PlacementFactory(child=child, measure=measure, foster_carer=carer)
+    establishment = EstablishmentFactory(territory=nord, name="MECS La Source")
+    client.force_login(referent_nord)
+    response = client.post(
+        reverse("placements:placement_move", args=[placement.public_id]),
+        {
+            "move_date": TODAY.isoformat(),
+            "end_reason": PlacementEndReason.MOVE,
+            "measure": measure.pk,
+            "place_kind": PlaceKind.ESTABLISHMENT,
+            "establishment": establishment.pk,
+        },
+    )
+    assert response.status_code == 302
+    assert [p.place_label for p in child.placements.order_by("start_date", "pk")] == [
+        "Assistant familial JEUNET Sylvie",
+        "MECS La Source",
+    ]
+
+
+def test_another_territorys_placement_answers_404(client, referent_sud, child, measure, carer):
+    placement = PlacementFactory(child=child, measure=measure, foster_carer=carer)
+    client.force_login(referent_sud)
+    assert (
+        client.get(reverse("placements:placement_end", args=[placement.public_id])).status_code
+        == 404
+    )
+
+
+# --- The child's file -------------------------------------------------------------------------
+
+
+def test_the_file_shows_the_history_and_the_number_of_places(
+    client, referent_nord, child, measure, carer, nord
+):
+    PlacementFactory(
+        child=child,
+        measure=measure,
+        foster_carer=carer,
+        end_date=TODAY - timedelta(days=10),
+        end_reason=PlacementEndReason.MOVE,
+    )
+    PlacementFactory(
+        child=child,
+        measure=measure,
+        place_kind=PlaceKind.ESTABLISHMENT,
+        foster_carer=None,
+        establishment=EstablishmentFactory(territory=nord, name="FDE de Dole"),
+        start_date=TODAY - timedelta(days=10),
+    )
+    client.force_login(referent_nord)
+    page = client.get(reverse("children:detail", args=[child.public_id])).content.decode()
+    assert "Stabilité : 2 lieux d'accueil" in page
+    assert "Arrivée : FDE de Dole" in page
+    assert "Départ : Assistant familial JEUNET Sylvie" in page
+
+
+def test_the_providers_cost_one_query_whatever_the_history(
+    child, measure, carer, referent_nord, django_assert_num_queries
+):
+    for offset in range(3):
+        PlacementFactory(
+            child=child,
+            measure=measure,
+            foster_carer=carer,
+            start_date=measure.start_date + timedelta(days=offset),
+            end_date=measure.start_date + timedelta(days=offset + 1),
+            end_reason=PlacementEndReason.MOVE,
+        )
+    assert placement_events in timeline.timeline_providers()
+    assert placement_section in timeline.section_providers()
+    with django_assert_num_queries(1):
+        events = placement_events(child)
+        section = placement_section(child, referent_nord)
+    assert len(events) == 6
+    assert section.context["housed_count"] == 3
+
+
+# --- Providers --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("role", [Role.CASEWORKER, Role.PREVENTION_OFFICER, Role.RECEPTION])
+def test_only_managers_manage_providers(client, cast, role):
+    client.force_login(cast[role])
+    assert client.get(reverse("placements:establishment_list")).status_code == 403
+    assert client.get(reverse("placements:foster_carer_list")).status_code == 403
+
+
+def test_a_territory_manager_creates_an_establishment_in_their_territory(
+    client, responsable_nord, nord, sud
+):
+    client.force_login(responsable_nord)
+    url = reverse("placements:establishment_create")
+    response = client.get(url)
+    assert list(response.context["form"].fields["territory"].queryset) == [nord]
+    assert "jamais à l'hôtel" in response.content.decode()
+    response = client.post(
+        url,
+        {
+            "name": "LVA Le Hameau",
+            "kind": EstablishmentKind.LVA,
+            "authorised_capacity": 12,
+            "min_age": 6,
+            "max_age": 17,
+            "territory": nord.pk,
+            "address": "Route de Chaux, 39100 Dole",
+        },
+    )
+    assert "au plus 10 personnes" in response.content.decode()
+    assert not Establishment.objects.exists()
+
+
+def test_another_territorys_establishment_answers_404(client, responsable_nord, sud):
+    establishment = EstablishmentFactory(territory=sud)
+    client.force_login(responsable_nord)
+    url = reverse("placements:establishment_detail", args=[establishment.public_id])
+    assert client.get(url).status_code == 404
+
+
+def test_more_than_three_places_need_a_derogation_in_the_form(client, directorate, carer):
+    client.force_login(directorate)
+    url = reverse("placements:agrement_create", args=[carer.public_id])
+    response = client.post(url, {"granted_on": TODAY.isoformat(), "places": 4})
+    assert "derogation_reason" in response.context["form"].errors
+    response = client.post(
+        url,
+        {
+            "granted_on": TODAY.isoformat(),
+            "places": 4,
+            "derogation_reason": "Fratrie",
+            "derogation_decided_on": TODAY.isoformat(),
+        },
+    )
+    assert response.status_code == 302
+    assert carer.agrements.filter(places=4).exists()
+
+
+def test_suspending_an_agrement(client, directorate, carer):
+    agrement = carer.agrements.get()
+    client.force_login(directorate)
+    response = client.post(
+        reverse("placements:agrement_state", args=[agrement.public_id]),
+        {"state": AgrementState.SUSPENDED, "since": TODAY.isoformat(), "reason": "Enquête"},
+    )
+    assert response.status_code == 302
+    assert Agrement.objects.get().state == AgrementState.SUSPENDED
+
+
+def test_the_directorate_sets_the_departements_rates(client, directorate, responsable_nord):
+    url = reverse("placements:default_rates")
+    client.force_login(responsable_nord)
+    assert client.get(url).status_code == 403
+    client.force_login(directorate)
+    response = client.post(
+        url, {"place_kind": PlaceKind.FAMILY_HOME, "year": 2023, "amount": "48.50"}
+    )
+    assert response.status_code == 302
+    assert DailyRate.objects.get().amount == Decimal("48.50")
+
+
+def test_a_pead_measure_is_offered_for_a_pead(client, referent_nord, child):
+    aemo = MeasureFactory(child=child, type=MeasureType.AEMO_WITH_ACCOMMODATION)
+    client.force_login(referent_nord)
+    response = client.post(
+        place_url(child),
+        {"measure": aemo.pk, "place_kind": PlaceKind.FAMILY_HOME, "start_date": TODAY.isoformat()},
+    )
+    assert response.status_code == 302
+    assert child.placements.get().is_pead

@@ -1,0 +1,484 @@
+"""Pages of the placements: placing, ending and moving a child (from the child's file), the
+capacity board, and the management of establishments, assistants familiaux and agréments.
+
+Every view checks the role, then reads through a scoped query: a child or a provider outside
+the user's scope answers 404.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from placements import selectors, services
+from placements.enums import EstablishmentKind, PlaceKind
+from placements.forms import (
+    AgrementForm,
+    AgrementStateForm,
+    BoardFilterForm,
+    DailyRateForm,
+    DefaultRateForm,
+    EstablishmentForm,
+    FosterCarerForm,
+    PlacementEndForm,
+    PlacementForm,
+    PlacementMoveForm,
+)
+from placements.models import Agrement, DailyRate, Establishment, FosterCarer, Placement
+from placements.permissions import (
+    BOARD_ROLES,
+    PLACEMENT_ROLES,
+    PROVIDER_ROLES,
+    RATE_ROLES,
+    sees_whole_departement,
+)
+from welfare.models import Child
+from welfare.permissions import role_required
+
+BOARD_PAGE_SIZE = 50
+LIST_PAGE_SIZE = 25
+
+
+def _save(form, write):
+    """Run the service ``write``; its validation errors go next to the form's fields."""
+    try:
+        return write()
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            for field, errors in error.error_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            form.add_error(None, error)
+        return None
+
+
+def _posted(request, form) -> bool:
+    return request.method == "POST" and form.is_valid()
+
+
+def _form_page(request, form, *, title, submit, back_url, intro="", child=None):
+    """A form page; its Cancel link returns to ``back_url``."""
+    return render(
+        request,
+        "placements/form.html",
+        {
+            "form": form,
+            "title": title,
+            "submit": submit,
+            "back_url": back_url,
+            "intro": intro,
+            "child": child,
+        },
+    )
+
+
+# --- A child's placements ---------------------------------------------------------------------
+
+
+def _file_url(child):
+    return reverse("children:detail", args=[child.public_id])
+
+
+def _child(request, public_id):
+    return get_object_or_404(
+        Child.objects.for_user(request.user).select_related("territory"), public_id=public_id
+    )
+
+
+def _placement(request, public_id):
+    return get_object_or_404(
+        Placement.objects.for_user(request.user).select_related(
+            "child", "measure", "establishment", "foster_carer"
+        ),
+        public_id=public_id,
+        end_reason="",
+    )
+
+
+@role_required(*PLACEMENT_ROLES)
+@never_cache
+@require_http_methods(["GET", "POST"])
+def placement_create(request, public_id):
+    child = _child(request, public_id)
+    form = PlacementForm(
+        request.POST or None, child=child, initial={"start_date": timezone.localdate()}
+    )
+    if request.method == "POST" and form.is_valid():
+        placement = _save(
+            form,
+            lambda: services.placement_create(
+                child=child, author=request.user, **form.cleaned_data
+            ),
+        )
+        if placement:
+            messages.success(request, _("Le placement est enregistré."))
+            return redirect("children:detail", public_id=child.public_id)
+    return _form_page(
+        request,
+        form,
+        title=_("Placer l'enfant"),
+        submit=_("Enregistrer le placement"),
+        back_url=_file_url(child),
+        child=child,
+    )
+
+
+@role_required(*PLACEMENT_ROLES)
+@never_cache
+@require_http_methods(["GET", "POST"])
+def placement_end(request, public_id):
+    placement = _placement(request, public_id)
+    form = PlacementEndForm(
+        request.POST or None, initial={"end_date": placement.end_date or timezone.localdate()}
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        ended = _save(
+            form,
+            lambda: services.placement_end(
+                placement=placement, end_date=data["end_date"], end_reason=data["end_reason"]
+            ),
+        )
+        if ended:
+            messages.success(request, _("La fin du placement est enregistrée."))
+            return redirect("children:detail", public_id=placement.child.public_id)
+    return _form_page(
+        request,
+        form,
+        title=_("Terminer : %(placement)s") % {"placement": placement},
+        submit=_("Terminer le placement"),
+        back_url=_file_url(placement.child),
+        child=placement.child,
+        intro=_(
+            "Le placement sera enregistré comme terminé au jour du départ. Pour un changement "
+            "de lieu d'accueil, utilisez plutôt « Changer de lieu d'accueil »."
+        ),
+    )
+
+
+@role_required(*PLACEMENT_ROLES)
+@never_cache
+@require_http_methods(["GET", "POST"])
+def placement_move(request, public_id):
+    placement = _placement(request, public_id)
+    child = placement.child
+    form = PlacementMoveForm(
+        request.POST or None,
+        child=child,
+        initial={"move_date": timezone.localdate(), "measure": placement.measure},
+    )
+    if request.method == "POST" and form.is_valid():
+        moved = _save(
+            form,
+            lambda: services.placement_move(
+                placement=placement, author=request.user, **form.cleaned_data
+            ),
+        )
+        if moved:
+            messages.success(request, _("Le changement de lieu d'accueil est enregistré."))
+            return redirect("children:detail", public_id=child.public_id)
+    return _form_page(
+        request,
+        form,
+        title=_("Changer de lieu d'accueil"),
+        submit=_("Enregistrer le changement"),
+        back_url=_file_url(child),
+        child=child,
+        intro=_(
+            "Accueil actuel : %(placement)s. Il se termine le jour du changement et le nouvel "
+            "accueil commence ce même jour ; si le nouvel accueil est refusé, rien n'est modifié."
+        )
+        % {"placement": placement},
+    )
+
+
+# --- Capacity board ---------------------------------------------------------------------------
+
+
+@role_required(*BOARD_ROLES)
+def board(request):
+    whole = sees_whole_departement(request.user)
+    form = BoardFilterForm(request.GET or None, whole_departement=whole)
+    filters = form.cleaned_data if form.is_valid() else {}
+    day = filters.get("day") or timezone.localdate()
+    scope = {
+        "user": request.user,
+        "day": day,
+        "territory": filters.get("territory"),
+    }
+    kind = filters.get("kind", "")
+    rows = selectors.capacity_board_rows(**scope, kind=kind)
+    page = Paginator(rows, BOARD_PAGE_SIZE).get_page(request.GET.get("page"))
+    labels = {PlaceKind.FOSTER_CARER.value: PlaceKind.FOSTER_CARER.label}
+    labels.update(EstablishmentKind.choices)
+    return render(
+        request,
+        "placements/board.html",
+        {
+            "form": form,
+            "day": day,
+            "page": page,
+            "rows": [_board_row(row, labels) for row in page.object_list],
+            "totals": selectors.capacity_board_totals(**scope, kind=kind),
+            "pead": selectors.pead_count_on(**scope),
+            "expiring": list(selectors.agrements_expiring(**scope)),
+            "can_manage": request.user.role in PROVIDER_ROLES,
+        },
+    )
+
+
+def _board_row(row, labels):
+    public_id, kind, name, territory, places, occupied = row
+    return {
+        "public_id": public_id,
+        "is_carer": kind == PlaceKind.FOSTER_CARER,
+        "kind": labels[kind],
+        "name": name,
+        "territory": territory,
+        "places": places,
+        "occupied": occupied,
+        "free": max(places - occupied, 0),
+        "rate": occupied / places if places else None,
+    }
+
+
+# --- Providers --------------------------------------------------------------------------------
+
+
+def _establishments(request):
+    return Establishment.objects.for_user(request.user).select_related("territory")
+
+
+def _carers(request):
+    return FosterCarer.objects.for_user(request.user).select_related("territory")
+
+
+@role_required(*PROVIDER_ROLES)
+def establishment_list(request):
+    page = Paginator(_establishments(request), LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "placements/establishment_list.html",
+        {"page": page, "can_set_rates": request.user.role in RATE_ROLES},
+    )
+
+
+@role_required(*PROVIDER_ROLES)
+def foster_carer_list(request):
+    today = timezone.localdate()
+    carers = _carers(request).prefetch_related(
+        Prefetch(
+            "agrements",
+            queryset=Agrement.objects.order_by("-granted_on"),
+            to_attr="agrement_history",
+        )
+    )
+    page = Paginator(carers, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "placements/foster_carer_list.html", {"page": page, "today": today})
+
+
+@role_required(*PROVIDER_ROLES)
+def establishment_detail(request, public_id):
+    establishment = get_object_or_404(_establishments(request), public_id=public_id)
+    today = timezone.localdate()
+    return render(
+        request,
+        "placements/establishment_detail.html",
+        {
+            "establishment": establishment,
+            "occupied": establishment.placements.active_on(today).count(),
+            "rates": list(establishment.rates.order_by("-year")),
+            "today": today,
+        },
+    )
+
+
+@role_required(*PROVIDER_ROLES)
+def foster_carer_detail(request, public_id):
+    carer = get_object_or_404(_carers(request), public_id=public_id)
+    today = timezone.localdate()
+    agrements = list(carer.agrements.order_by("-granted_on"))
+    in_force = next((a for a in agrements if a.is_in_force_on(today)), None)
+    return render(
+        request,
+        "placements/foster_carer_detail.html",
+        {
+            "carer": carer,
+            "agrements": agrements,
+            "in_force": in_force,
+            "occupied": carer.placements.active_on(today).count(),
+            "rates": list(carer.rates.order_by("-year")),
+            "today": today,
+        },
+    )
+
+
+@role_required(*PROVIDER_ROLES)
+@require_http_methods(["GET", "POST"])
+def establishment_edit(request, public_id=None):
+    establishment = (
+        get_object_or_404(_establishments(request), public_id=public_id) if public_id else None
+    )
+    form = EstablishmentForm(request.POST or None, instance=establishment, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        saved = _save(
+            form,
+            lambda: services.establishment_save(establishment=establishment, **form.cleaned_data),
+        )
+        if saved:
+            messages.success(request, _("L'établissement est enregistré."))
+            return redirect("placements:establishment_detail", public_id=saved.public_id)
+    return _form_page(
+        request,
+        form,
+        title=_("Modifier l'établissement") if establishment else _("Nouvel établissement"),
+        submit=_("Enregistrer"),
+        back_url=(
+            establishment.get_absolute_url()
+            if establishment
+            else reverse("placements:establishment_list")
+        ),
+    )
+
+
+@role_required(*PROVIDER_ROLES)
+@require_http_methods(["GET", "POST"])
+def foster_carer_edit(request, public_id=None):
+    carer = get_object_or_404(_carers(request), public_id=public_id) if public_id else None
+    form = FosterCarerForm(request.POST or None, instance=carer, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        saved = _save(
+            form, lambda: services.foster_carer_save(foster_carer=carer, **form.cleaned_data)
+        )
+        if saved:
+            messages.success(request, _("L'assistant familial est enregistré."))
+            return redirect("placements:foster_carer_detail", public_id=saved.public_id)
+    return _form_page(
+        request,
+        form,
+        title=_("Modifier l'assistant familial") if carer else _("Nouvel assistant familial"),
+        submit=_("Enregistrer"),
+        back_url=(carer.get_absolute_url() if carer else reverse("placements:foster_carer_list")),
+    )
+
+
+@role_required(*PROVIDER_ROLES)
+@require_http_methods(["GET", "POST"])
+def agrement_create(request, public_id):
+    carer = get_object_or_404(_carers(request), public_id=public_id)
+    form = AgrementForm(request.POST or None)
+    if _posted(request, form) and _save(
+        form, lambda: services.agrement_grant(foster_carer=carer, **form.cleaned_data)
+    ):
+        messages.success(request, _("L'agrément est enregistré."))
+        return redirect("placements:foster_carer_detail", public_id=carer.public_id)
+    return _form_page(
+        request,
+        form,
+        title=_("Agrément de %(carer)s") % {"carer": carer},
+        submit=_("Enregistrer l'agrément"),
+        back_url=carer.get_absolute_url(),
+        intro=_(
+            "L'agrément vaut 5 ans, sans limite de durée pour un titulaire du DEAF. Un "
+            "renouvellement s'enregistre comme un nouvel agrément."
+        ),
+    )
+
+
+@role_required(*PROVIDER_ROLES)
+@require_http_methods(["GET", "POST"])
+def agrement_state(request, public_id):
+    agrement = get_object_or_404(
+        Agrement.objects.filter(foster_carer__in=_carers(request)).select_related("foster_carer"),
+        public_id=public_id,
+    )
+    form = AgrementStateForm(
+        request.POST or None, initial={"state": agrement.state, "since": timezone.localdate()}
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _save(
+            form,
+            lambda: services.agrement_change_state(agrement=agrement, **form.cleaned_data),
+        )
+    ):
+        messages.success(request, _("L'état de l'agrément est enregistré."))
+        return redirect("placements:foster_carer_detail", public_id=agrement.foster_carer.public_id)
+    return _form_page(
+        request,
+        form,
+        title=_("Suspendre, retirer ou rétablir : %(agrement)s") % {"agrement": agrement},
+        submit=_("Enregistrer la décision"),
+        back_url=agrement.foster_carer.get_absolute_url(),
+        intro=_(
+            "Les enfants déjà accueillis restent inscrits ; aucun nouvel enfant ne peut être "
+            "confié tant que l'agrément n'est pas valide."
+        ),
+    )
+
+
+@role_required(*PROVIDER_ROLES)
+@require_http_methods(["GET", "POST"])
+def establishment_rate(request, public_id):
+    establishment = get_object_or_404(_establishments(request), public_id=public_id)
+    return _rate_page(
+        request,
+        back_url=establishment.get_absolute_url(),
+        place_kind=PlaceKind.ESTABLISHMENT,
+        establishment=establishment,
+        title=_("Prix de journée : %(name)s") % {"name": establishment},
+    )
+
+
+@role_required(*PROVIDER_ROLES)
+@require_http_methods(["GET", "POST"])
+def foster_carer_rate(request, public_id):
+    carer = get_object_or_404(_carers(request), public_id=public_id)
+    return _rate_page(
+        request,
+        back_url=carer.get_absolute_url(),
+        place_kind=PlaceKind.FOSTER_CARER,
+        foster_carer=carer,
+        title=_("Prix de journée propre à %(carer)s") % {"carer": carer},
+    )
+
+
+def _rate_page(request, *, back_url, title, **target):
+    form = DailyRateForm(request.POST or None, initial={"year": timezone.localdate().year})
+    if _posted(request, form) and _save(
+        form, lambda: services.daily_rate_set(**target, **form.cleaned_data)
+    ):
+        messages.success(request, _("Le prix de journée est enregistré."))
+        return redirect(back_url)
+    return _form_page(
+        request,
+        form,
+        title=title,
+        submit=_("Enregistrer"),
+        back_url=back_url,
+        intro=_("Un prix déjà saisi pour la même année est remplacé."),
+    )
+
+
+@role_required(*RATE_ROLES)
+@require_http_methods(["GET", "POST"])
+def default_rates(request):
+    form = DefaultRateForm(request.POST or None, initial={"year": timezone.localdate().year})
+    if _posted(request, form) and _save(form, lambda: services.daily_rate_set(**form.cleaned_data)):
+        messages.success(request, _("Le tarif départemental est enregistré."))
+        return redirect("placements:default_rates")
+    rates = DailyRate.objects.filter(establishment=None, foster_carer=None).order_by(
+        "-year", "place_kind"
+    )
+    return render(
+        request,
+        "placements/default_rates.html",
+        {"form": form, "rates": rates, "can_set_rates": True},
+    )

@@ -298,7 +298,12 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # The demo loaders run by ``manage.py load_demo``, in order; each app owns its own.
-DEMO_LOADERS = ["welfare.demo.load", "welfare.demo_children.load", "schemes.demo.load"]
+DEMO_LOADERS = [
+    "welfare.demo.load",
+    "welfare.demo_children.load",
+    "welfare.demo_contact.load",
+    "schemes.demo.load",
+]
 
 LOGGING = {
     "version": 1,

@@ -102,6 +102,13 @@ def guardian_update(*, guardian: Guardian, **changes) -> Guardian:
     return guardian
 
 
+def _check_renews_precedes(renews, measure):
+    if measure.start_date and renews.start_date >= measure.start_date:
+        raise ValidationError(
+            {"renews": _("La mesure renouvelée doit avoir commencé avant celle-ci.")}
+        )
+
+
 def _nature_of(measure_type) -> str:
     if measure_type in MeasureType.administrative():
         return MeasureNature.ADMINISTRATIVE
@@ -121,6 +128,7 @@ def measure_create(*, child: Child, author, renews: Measure | None = None, **fie
             raise ValidationError({"renews": _("La mesure renouvelée doit concerner cet enfant.")})
         if renews.renewals.exists():
             raise ValidationError({"renews": _("Cette mesure a déjà été renouvelée.")})
+        _check_renews_precedes(renews, measure)
     measure.full_clean()
     measure.save()
     if renews is not None and not renews.end_reason:
@@ -136,6 +144,8 @@ def measure_update(*, measure: Measure, renews: Measure | None = None, **changes
         raise ValidationError({"renews": _("La mesure renouvelée doit concerner cet enfant.")})
     measure.renews = renews
     _assign(measure, MEASURE_FIELDS, changes)
+    if renews is not None:
+        _check_renews_precedes(renews, measure)
     measure.nature = _nature_of(measure.type)
     measure.full_clean()
     measure.save()

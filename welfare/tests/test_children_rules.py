@@ -168,6 +168,16 @@ def test_it_refuses_to_renew_another_childs_measure(child):
     assert "cet enfant" in errors_of(child, renews=other)["renews"][0]
 
 
+def test_a_renewal_must_come_after_the_measure_it_renews(child):
+    later = create(
+        child,
+        decision_date=date(2025, 1, 2),
+        start_date=date(2025, 1, 10),
+        end_date=date(2026, 1, 9),
+    )
+    assert "avant celle-ci" in errors_of(child, renews=later)["renews"][0]
+
+
 def test_ending_a_measure_records_the_reason(child):
     measure = create(child)
     measure_end(measure=measure, end_date=date(2024, 6, 30), end_reason="return_home")

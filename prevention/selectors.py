@@ -86,7 +86,8 @@ def prevention_figures(*, year: int, territory=None, today: date | None = None) 
 
         {
             "year": 2023, "territory": <Territory or None>,
-            "spending": Decimal, "budget": Decimal, "families": int, "interventions": int,
+            "spending": Decimal, "budget": Decimal, "actions_count": int,
+            "families": int, "interventions": int,
             "actions": [  # one entry per kind of action that has actions that year
                 {"kind": "tisf", "label": "Intervention de TISF à domicile",
                  "actions": int, "budget": Decimal, "spending": Decimal,
@@ -147,6 +148,7 @@ def prevention_figures(*, year: int, territory=None, today: date | None = None) 
         "territory": territory,
         "spending": sum((row["spending"] for row in rows), ZERO),
         "budget": sum((row["budget"] for row in rows), ZERO),
+        "actions_count": sum(row["actions"] for row in rows),
         "families": sum(row["families"] for row in rows),
         "interventions": sum(row["interventions"] for row in rows),
         "actions": rows,
@@ -156,32 +158,40 @@ def prevention_figures(*, year: int, territory=None, today: date | None = None) 
 
 def prevention_years() -> list[int]:
     """The years that have prevention actions or concerns, newest first (two queries)."""
-    years = set(PreventionAction.objects.dates("start_date", "year").values_list(flat=True))
-    years |= set(Concern.objects.dates("received_on", "year").values_list(flat=True))
+    years = set(PreventionAction.objects.dates("start_date", "year"))
+    years |= set(Concern.objects.dates("received_on", "year"))
     return sorted((day.year for day in years), reverse=True)
 
 
 # --- Actions and interventions ----------------------------------------------------------------
 
 
-def actions_list(*, year: int | None = None, territory=None, kind: str = ""):
-    """The catalogue, filtered, with partner and territory, and per action the families
-    reached and the number of interventions (one query per page)."""
+def _actions(*, year: int | None = None, territory=None, kind: str = ""):
     actions = PreventionAction.objects.in_territory(territory)
     if year:
         actions = actions.of_year(year)
     if kind:
         actions = actions.filter(kind=kind)
-    return actions.select_related("partner", "territory").annotate(
-        families=Coalesce(Sum("interventions__families_count"), 0),
-        interventions_count=Count("interventions"),
+    return actions
+
+
+def actions_list(*, year: int | None = None, territory=None, kind: str = ""):
+    """The catalogue, filtered, with partner and territory, and per action the families
+    reached and the number of interventions (one query per page)."""
+    return (
+        _actions(year=year, territory=territory, kind=kind)
+        .select_related("partner", "territory")
+        .annotate(
+            families=Coalesce(Sum("interventions__families_count"), 0),
+            interventions_count=Count("interventions"),
+        )
+        .order_by("-start_date", "title", "pk")
     )
 
 
-def actions_totals(actions) -> dict:
-    """Budget, cost and count of ``actions`` (before their per-action annotations), in one
-    query."""
-    return actions.order_by().aggregate(
+def actions_totals(*, year: int | None = None, territory=None, kind: str = "") -> dict:
+    """Number, budget and cost of the actions the same filters select (one query)."""
+    return _actions(year=year, territory=territory, kind=kind).aggregate(
         count=Count("pk"),
         budget=Coalesce(Sum("budget"), Value(ZERO)),
         cost=Coalesce(Sum("cost"), Value(ZERO)),

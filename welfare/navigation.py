@@ -38,6 +38,12 @@ ITEMS = (
         "placements:establishment_list",
         (Role.TERRITORY_MANAGER, Role.DIRECTORATE, Role.ADMINISTRATOR),
     ),
+    NavItem(_("Prévention"), "prevention:action_list", (Role.PREVENTION_OFFICER, Role.DIRECTORATE)),
+    NavItem(
+        _("Informations préoccupantes"),
+        "prevention:concern_list",
+        (Role.PREVENTION_OFFICER, Role.DIRECTORATE, Role.TERRITORY_MANAGER),
+    ),
     NavItem(_("Demandes des familles"), "contact_inbox", CONTACT_ROLES),
     NavItem(
         _("Schémas et plans"), "schemes:scheme_list", (Role.DIRECTORATE, Role.TERRITORY_MANAGER)

@@ -88,6 +88,7 @@ urlpatterns = [
     ),
     path("espace/", staff.home, name="home"),
     path("", include(auth_patterns)),
+    path("", include("prevention.urls")),
     path("", include("welfare.urls_children")),
     path("", include("placements.urls")),
     path("", include("schemes.urls")),

@@ -1,0 +1,49 @@
+"""The demo prevention of the Jura. It runs on the accounts and territories only (the
+children's demo takes longer); the published 2023 spending is checked to the euro."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from prevention.models import Concern, Intervention, PreventionAction
+from prevention.selectors import prevention_figures, prevention_spending
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def load_demo(settings):
+    settings.DEBUG = True
+    settings.DEMO_LOADERS = ["welfare.demo.load", "prevention.demo.load"]
+    return lambda: call_command("load_demo")
+
+
+def test_the_2023_actions_cost_the_published_prevention_spending(load_demo):
+    load_demo()
+    assert prevention_spending(year=2023) == Decimal("1969441")
+
+
+def test_the_demo_has_concerns_evaluated_late_and_overdue(load_demo):
+    load_demo()
+    concerns = prevention_figures(year=2023)["concerns"]
+    assert concerns["received"] > 300
+    assert 0 < concerns["evaluated_late"] < concerns["evaluated_in_time"]
+    assert Concern.objects.overdue_on(timezone.localdate()).exists()
+    assert Concern.objects.filter(measure__isnull=False).exists()
+
+
+def test_loading_the_demo_twice_adds_nothing(load_demo):
+    load_demo()
+    counts = (
+        PreventionAction.objects.count(),
+        Intervention.objects.count(),
+        Concern.objects.count(),
+    )
+    load_demo()
+    assert (
+        PreventionAction.objects.count(),
+        Intervention.objects.count(),
+        Concern.objects.count(),
+    ) == counts

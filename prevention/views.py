@@ -1,0 +1,466 @@
+"""Pages of the prevention catalogue and of the CRIP (who sees what: ``permissions.py``).
+
+Every page is sent with ``Cache-Control: no-store`` since most carry names of families or
+children; an object outside the user's scope answers 404.
+"""
+
+import uuid
+from functools import wraps
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from prevention import selectors, services
+from prevention.enums import FirstAnalysis
+from prevention.forms import (
+    ActionFilterForm,
+    ActionForm,
+    ConcernAnalysisForm,
+    ConcernFeedbackForm,
+    ConcernForm,
+    ConcernOutcomeForm,
+    CripFilterForm,
+    FiguresForm,
+    InterventionForm,
+    NewChildForm,
+    PartnerForm,
+)
+from prevention.permissions import (
+    CONCERN_ROLES,
+    CRIP_LIST_ROLES,
+    READ_ROLES,
+    WRITE_ROLES,
+    sees_names,
+    writes,
+)
+from welfare.enums import Role
+from welfare.forms.children import ChildSearchForm
+from welfare.models import Child
+from welfare.permissions import role_required
+
+PAGE_SIZE = 25
+
+
+def prevention_page(*roles, methods=("GET",)):
+    """Role check, allowed methods and no caching."""
+
+    def decorator(view):
+        @role_required(*roles)
+        @never_cache
+        @require_http_methods(list(methods))
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def _save(form, write):
+    """Run the service ``write``; its errors go next to the form's fields (or above the
+    form for those that name no field of it)."""
+    try:
+        return write()
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            for name, errors in error.error_dict.items():
+                form.add_error(name if name in form.fields else None, errors)
+        else:
+            form.add_error(None, error)
+        return None
+
+
+def _filters(form) -> dict:
+    return form.cleaned_data if form.is_valid() else {}
+
+
+def _page(request, items):
+    return Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+# --- Catalogue --------------------------------------------------------------------------------
+
+
+@prevention_page(*READ_ROLES)
+def action_list(request):
+    form = ActionFilterForm(request.GET)
+    data = _filters(form)
+    filters = {
+        "year": data.get("year"),
+        "territory": data.get("territory"),
+        "kind": data.get("kind", ""),
+    }
+    return render(
+        request,
+        "prevention/action_list.html",
+        {
+            "form": form,
+            "page": _page(request, selectors.actions_list(**filters)),
+            "totals": selectors.actions_totals(**filters),
+            "can_write": writes(request.user),
+        },
+    )
+
+
+@prevention_page(*READ_ROLES)
+def action_detail(request, public_id):
+    action = selectors.action_for(public_id)
+    return render(
+        request,
+        "prevention/action_detail.html",
+        {
+            "action": action,
+            "delivery": selectors.action_delivery(action),
+            "page": _page(request, selectors.action_interventions(action)),
+            "sees_names": sees_names(request.user),
+            "can_write": writes(request.user),
+        },
+    )
+
+
+@prevention_page(*WRITE_ROLES, methods=("GET", "POST"))
+def action_edit(request, public_id=None):
+    action = selectors.action_for(public_id) if public_id else None
+    form = ActionForm(request.POST or None, instance=action)
+    if request.method == "POST" and form.is_valid():
+        if action:
+            saved = _save(form, lambda: services.action_update(action=action, **form.cleaned_data))
+        else:
+            saved = _save(form, lambda: services.action_create(**form.cleaned_data))
+        if saved:
+            messages.success(request, _("L'action est enregistrée."))
+            return redirect("prevention:action_detail", public_id=saved.public_id)
+    return render(request, "prevention/action_form.html", {"form": form, "action": action})
+
+
+@prevention_page(*WRITE_ROLES, methods=("GET", "POST"))
+def partner_create(request):
+    form = PartnerForm(request.POST or None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _save(form, lambda: services.partner_create(**form.cleaned_data))
+    ):
+        messages.success(request, _("Le partenaire est ajouté : choisissez-le dans la liste."))
+        return redirect("prevention:action_create")
+    return render(request, "prevention/partner_form.html", {"form": form})
+
+
+@prevention_page(*WRITE_ROLES, methods=("GET", "POST"))
+def intervention_create(request, public_id):
+    action = selectors.action_for(public_id)
+    form = InterventionForm(request.POST or None, action=action)
+    if request.method == "POST" and form.is_valid():
+        intervention = _save(
+            form,
+            lambda: services.intervention_create(
+                action=action, author=request.user, **form.cleaned_data
+            ),
+        )
+        if intervention:
+            messages.success(request, _("L'intervention est enregistrée."))
+            if action.is_home_intervention:
+                return redirect(
+                    "prevention:intervention_children", public_id=intervention.public_id
+                )
+            return redirect("prevention:action_detail", public_id=action.public_id)
+    return render(
+        request,
+        "prevention/intervention_form.html",
+        {"form": form, "action": action, "intervention": None},
+    )
+
+
+@prevention_page(*WRITE_ROLES, methods=("GET", "POST"))
+def intervention_edit(request, public_id):
+    intervention = selectors.intervention_for(public_id)
+    action = intervention.action
+    form = InterventionForm(request.POST or None, instance=intervention, action=action)
+    if request.method == "POST" and form.is_valid():
+        saved = _save(
+            form,
+            lambda: services.intervention_update(intervention=intervention, **form.cleaned_data),
+        )
+        if saved:
+            messages.success(request, _("L'intervention est enregistrée."))
+            return redirect("prevention:action_detail", public_id=action.public_id)
+    return render(
+        request,
+        "prevention/intervention_form.html",
+        {"form": form, "action": action, "intervention": intervention},
+    )
+
+
+@prevention_page(*WRITE_ROLES, methods=("GET", "POST"))
+def intervention_delete(request, public_id):
+    intervention = selectors.intervention_for(public_id)
+    action = intervention.action
+    if request.method == "POST":
+        services.intervention_delete(intervention=intervention)
+        messages.success(request, _("L'intervention est supprimée."))
+        return redirect("prevention:action_detail", public_id=action.public_id)
+    return render(
+        request,
+        "prevention/intervention_delete.html",
+        {"intervention": intervention, "action": action},
+    )
+
+
+def _posted_child(request) -> Child:
+    try:
+        public_id = uuid.UUID(request.POST.get("child", ""))
+    except ValueError:
+        raise Http404 from None
+    return get_object_or_404(Child, public_id=public_id)
+
+
+def _back_to(request, url_name, public_id):
+    """The same picker page, with the search the user had typed."""
+    url = reverse(url_name, args=[public_id])
+    text = request.POST.get("q", "")
+    return redirect(f"{url}?{urlencode({'q': text})}" if text else url)
+
+
+def _search(request, linked):
+    form = ChildSearchForm(request.GET)
+    text = form.cleaned_data["q"] if form.is_valid() else ""
+    found = [child for child in selectors.children_find(text) if child not in linked]
+    return form, text, found
+
+
+@prevention_page(*WRITE_ROLES, methods=("GET", "POST"))
+def intervention_children(request, public_id):
+    intervention = selectors.intervention_for(public_id)
+    if not intervention.action.is_home_intervention:
+        raise Http404
+    if request.method == "POST":
+        child = _posted_child(request)
+        if "remove" in request.POST:
+            services.intervention_child_remove(intervention=intervention, child=child)
+            messages.success(request, _("%(child)s n'est plus rattaché.") % {"child": child})
+        else:
+            services.intervention_child_add(intervention=intervention, child=child)
+            messages.success(request, _("%(child)s est rattaché.") % {"child": child})
+        return _back_to(request, "prevention:intervention_children", public_id)
+    linked = list(intervention.children.select_related("territory"))
+    form, text, found = _search(request, linked)
+    return render(
+        request,
+        "prevention/intervention_children.html",
+        {
+            "intervention": intervention,
+            "action": intervention.action,
+            "linked": linked,
+            "form": form,
+            "text": text,
+            "found": found,
+        },
+    )
+
+
+@prevention_page(*READ_ROLES)
+def figures(request):
+    form = FiguresForm(request.GET)
+    data = _filters(form)
+    years = selectors.prevention_years()
+    year = data.get("year") or (years[0] if years else timezone.localdate().year)
+    return render(
+        request,
+        "prevention/figures.html",
+        {
+            "form": form,
+            "years": years,
+            "figures": selectors.prevention_figures(year=year, territory=data.get("territory")),
+        },
+    )
+
+
+# --- Informations préoccupantes ---------------------------------------------------------------
+
+
+@prevention_page(*CRIP_LIST_ROLES)
+def concern_list(request):
+    # A territory manager's list is his territory's: no filter to offer.
+    manager = request.user.role == Role.TERRITORY_MANAGER
+    form = None if manager else CripFilterForm(request.GET)
+    territory = _filters(form).get("territory") if form else None
+    today = timezone.localdate()
+    return render(
+        request,
+        "prevention/concern_list.html",
+        {
+            "form": form,
+            "page": _page(request, selectors.crip_list(user=request.user, territory=territory)),
+            "counts": selectors.crip_counts(user=request.user, today=today),
+            "today": today,
+            "opens": request.user.role in CONCERN_ROLES,
+            "can_write": writes(request.user),
+        },
+    )
+
+
+@prevention_page(*WRITE_ROLES, methods=("GET", "POST"))
+def concern_create(request):
+    form = ConcernForm(request.POST or None, initial={"received_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        concern = _save(
+            form, lambda: services.concern_create(author=request.user, **form.cleaned_data)
+        )
+        if concern:
+            messages.success(
+                request,
+                _("L'information préoccupante est enregistrée : indiquez les enfants concernés."),
+            )
+            return redirect("prevention:concern_children", public_id=concern.public_id)
+    return render(request, "prevention/concern_form.html", {"form": form, "concern": None})
+
+
+@prevention_page(*CONCERN_ROLES)
+def concern_detail(request, public_id):
+    concern = selectors.concern_for(user=request.user, public_id=public_id)
+    return render(
+        request,
+        "prevention/concern_detail.html",
+        {
+            "concern": concern,
+            "today": timezone.localdate(),
+            "can_write": writes(request.user),
+            "is_concern": concern.first_analysis == FirstAnalysis.CONCERN,
+        },
+    )
+
+
+@prevention_page(*WRITE_ROLES, methods=("GET", "POST"))
+def concern_edit(request, public_id):
+    concern = selectors.concern_for(user=request.user, public_id=public_id)
+    form = ConcernForm(request.POST or None, instance=concern)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _save(form, lambda: services.concern_update(concern=concern, **form.cleaned_data))
+    ):
+        messages.success(request, _("L'information préoccupante est mise à jour."))
+        return redirect("prevention:concern_detail", public_id=concern.public_id)
+    return render(request, "prevention/concern_form.html", {"form": form, "concern": concern})
+
+
+@prevention_page(*WRITE_ROLES, methods=("GET", "POST"))
+def concern_children(request, public_id):
+    concern = selectors.concern_for(user=request.user, public_id=public_id)
+    new_child = NewChildForm(request.POST if request.POST.get("create") else None)
+    if request.method == "POST":
+        if request.POST.get("create"):
+            if new_child.is_valid():
+                child = _save(
+                    new_child,
+                    lambda: services.concern_child_create(
+                        concern=concern, **new_child.cleaned_data
+                    ),
+                )
+                if child:
+                    messages.success(
+                        request, _("Le dossier de %(child)s est ouvert.") % {"child": child}
+                    )
+                    return redirect("prevention:concern_children", public_id=public_id)
+        else:
+            child = _posted_child(request)
+            try:
+                if "remove" in request.POST:
+                    services.concern_child_remove(concern=concern, child=child)
+                else:
+                    services.concern_child_add(concern=concern, child=child)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            return _back_to(request, "prevention:concern_children", public_id)
+    linked = list(concern.children.all())
+    form, text, found = _search(request, linked)
+    return render(
+        request,
+        "prevention/concern_children.html",
+        {
+            "concern": concern,
+            "linked": linked,
+            "form": form,
+            "text": text,
+            "found": found,
+            "new_child": new_child,
+        },
+    )
+
+
+@prevention_page(*WRITE_ROLES, methods=("GET", "POST"))
+def concern_analysis(request, public_id):
+    concern = selectors.concern_for(user=request.user, public_id=public_id)
+    if concern.evaluation_ended_on:
+        raise Http404
+    initial = {
+        "first_analysis": concern.first_analysis,
+        "analysed_on": concern.analysed_on or timezone.localdate(),
+        "evaluation_started_on": concern.evaluation_started_on,
+        "evaluators": list(concern.evaluators.all()),
+    }
+    form = ConcernAnalysisForm(
+        request.POST or None,
+        initial=initial,
+        concern=concern,
+        evaluators=selectors.possible_evaluators(concern),
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _save(form, lambda: services.concern_analyse(concern=concern, **form.cleaned_data))
+    ):
+        messages.success(request, _("L'analyse est enregistrée."))
+        return redirect("prevention:concern_detail", public_id=concern.public_id)
+    return render(request, "prevention/concern_analysis.html", {"form": form, "concern": concern})
+
+
+@prevention_page(*WRITE_ROLES, methods=("GET", "POST"))
+def concern_outcome(request, public_id):
+    concern = selectors.concern_for(user=request.user, public_id=public_id)
+    if concern.first_analysis != FirstAnalysis.CONCERN or concern.evaluation_ended_on:
+        raise Http404
+    form = ConcernOutcomeForm(request.POST or None, concern=concern)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        closed = _save(
+            form,
+            lambda: services.concern_close(
+                concern=concern,
+                author=request.user,
+                evaluation_ended_on=data["evaluation_ended_on"],
+                outcome=data["outcome"],
+                prosecutor_referral_on=data["prosecutor_referral_on"],
+                measure=form.measure(),
+            ),
+        )
+        if closed:
+            messages.success(request, _("La suite donnée est enregistrée."))
+            return redirect("prevention:concern_detail", public_id=concern.public_id)
+    return render(request, "prevention/concern_outcome.html", {"form": form, "concern": concern})
+
+
+@prevention_page(*WRITE_ROLES, methods=("GET", "POST"))
+def concern_feedback(request, public_id):
+    concern = selectors.concern_for(user=request.user, public_id=public_id)
+    if not concern.prosecutor_referral_on:
+        raise Http404
+    form = ConcernFeedbackForm(request.POST or None, instance=concern)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _save(form, lambda: services.concern_feedback(concern=concern, **form.cleaned_data))
+    ):
+        messages.success(request, _("Le retour du parquet est enregistré."))
+        return redirect("prevention:concern_detail", public_id=concern.public_id)
+    return render(request, "prevention/concern_feedback.html", {"form": form, "concern": concern})

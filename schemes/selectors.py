@@ -185,8 +185,9 @@ def placement_source(*, year) -> dict:
     """Placement costs of ``year`` to date (days × prix de journée) for the placement domains.
 
     Reads ``placements.selectors.placement_costs(*, year, until) -> {kind: {"days", "cost",
-    "days_without_rate"}}``. A domain some of whose days have no recorded rate would be
-    understated, so it stays not computable.
+    "days_without_rate"}}``. Nothing is computable for a year without any placement day (the
+    records do not cover it), nor for a domain some of whose days have no recorded rate (its
+    cost would be understated).
     """
     # The placements app is written alongside this one; until its selector exists, placement
     # costs are honestly not computable rather than shown as zero.
@@ -195,6 +196,8 @@ def placement_source(*, year) -> dict:
     except ImportError:
         return {}
     costs = placement_costs(year=year, until=timezone.localdate())
+    if not any(row["days"] for row in costs.values()):
+        return {}
     computed = {}
     for domain, kinds in _placement_domain_kinds(costs).items():
         rows = [costs[kind] for kind in kinds if kind in costs]

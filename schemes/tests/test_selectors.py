@@ -210,6 +210,11 @@ def test_a_placement_domain_with_days_without_a_rate_is_not_computable(monkeypat
     assert computed[BudgetDomain.FOSTER_CARE] == Decimal("7000000")
 
 
+def test_a_year_without_any_placement_day_is_not_computable(monkeypatch):
+    fake_placements(monkeypatch, {"foster_carer": cost("0") | {"days": 0}})
+    assert selectors.placement_source(year=2019) == {}
+
+
 def test_prevention_spending_is_read_from_the_prevention_selector(monkeypatch):
     module = types.ModuleType("prevention.selectors")
     module.prevention_spending = lambda *, year: Decimal("1969441")

@@ -53,9 +53,15 @@ class ProviderQuerySet(models.QuerySet):
 
 class AgrementQuerySet(models.QuerySet):
     def in_force_on(self, day: date):
-        """Valid agréments granted on or before ``day`` that have not yet expired."""
-        return self.filter(state=AgrementState.VALID, granted_on__lte=day).filter(
-            Q(expires_on__isnull=True) | Q(expires_on__gt=day)
+        """Agréments that held on ``day``: granted, not yet expired, and not suspended or
+        withdrawn by then (an agrément since expired or suspended still held before)."""
+        return (
+            self.filter(granted_on__lte=day)
+            .filter(Q(expires_on__isnull=True) | Q(expires_on__gt=day))
+            .filter(
+                Q(state__in=[AgrementState.VALID, AgrementState.EXPIRED])
+                | Q(state_changed_on__gt=day)
+            )
         )
 
     def expiring_within(self, day: date, months: int):
@@ -293,10 +299,14 @@ class Agrement(models.Model):
         }
 
     def is_in_force_on(self, day: date) -> bool:
+        """Same rule as ``AgrementQuerySet.in_force_on``."""
         return (
-            self.state == AgrementState.VALID
-            and self.granted_on <= day
+            self.granted_on <= day
             and (self.expires_on is None or self.expires_on > day)
+            and (
+                self.state in (AgrementState.VALID, AgrementState.EXPIRED)
+                or self.state_changed_on > day
+            )
         )
 
     @property

@@ -301,6 +301,7 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 DEMO_LOADERS = [
     "welfare.demo.load",
     "welfare.demo_children.load",
+    "placements.demo.load",
     "prevention.demo.load",
     "welfare.demo_contact.load",
     "schemes.demo.load",

@@ -165,7 +165,7 @@ def test_the_sixth_quick_submission_from_one_address_is_refused_in_french(
         assert submit(client, django_capture_on_commit_callbacks).status_code == 302
     response = submit(client, django_capture_on_commit_callbacks)
     assert response.status_code == 429
-    assert "Trop de demandes envoyées en peu de temps" in response.content.decode()
+    assert "Trop d'envois en peu de temps" in response.content.decode()
     assert response.headers["Retry-After"] == "600"
     assert ContactRequest.objects.count() == 5
 

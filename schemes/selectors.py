@@ -4,8 +4,7 @@ Totals are computed here from the lines, never read from a stored field.
 
 Executed budget amounts can also be computed from the records of other apps. Each entry of
 ``COMPUTED_SOURCES`` is a function ``(*, year) -> {BudgetDomain: Decimal}`` reading one app's
-selectors; a domain it leaves out, or a source whose app cannot compute yet, is shown
-"non calculable".
+selectors; a domain that no source returns is shown "non calculable".
 """
 
 from dataclasses import dataclass
@@ -26,6 +25,8 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce, Round
 from django.utils import timezone
 
+from placements.selectors import placement_costs
+from prevention.selectors import prevention_spending
 from schemes.enums import ActionStatus, BudgetDomain, BudgetSection, Funder
 from schemes.models import (
     Action,
@@ -189,12 +190,6 @@ def placement_source(*, year) -> dict:
     records do not cover it), nor for a domain some of whose days have no recorded rate (its
     cost would be understated).
     """
-    # The placements app is written alongside this one; until its selector exists, placement
-    # costs are honestly not computable rather than shown as zero.
-    try:
-        from placements.selectors import placement_costs
-    except ImportError:
-        return {}
     costs = placement_costs(year=year, until=timezone.localdate())
     if not any(row["days"] for row in costs.values()):
         return {}
@@ -211,11 +206,6 @@ def prevention_source(*, year) -> dict:
 
     Reads ``prevention.selectors.prevention_spending(*, year) -> Decimal``.
     """
-    # As above: not computable until the prevention app provides its selector.
-    try:
-        from prevention.selectors import prevention_spending
-    except ImportError:
-        return {}
     return {BudgetDomain.PREVENTION: prevention_spending(year=year)}
 
 

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 
-from placements import services
+from placements import services, tasks
 from placements.enums import AgrementState, EstablishmentKind, PlaceKind, PlacementEndReason
 from placements.models import Agrement, Placement
 from placements.rules import agrement_expiry
@@ -421,3 +421,8 @@ def test_agrement_state_changes_need_a_reason(carer):
             agrement=carer.agrements.get(), state=AgrementState.SUSPENDED, since=date(2023, 1, 1)
         )
     assert Agrement.objects.get().state == AgrementState.VALID
+
+
+def test_the_daily_task_expires_agrements(carer, monkeypatch):
+    monkeypatch.setattr(tasks.timezone, "localdate", lambda: date(2025, 3, 2))
+    assert tasks.agrements_expire() == 1

@@ -290,6 +290,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "welfare.tasks.contact_requests_anonymise_expired",
         "schedule": crontab(hour=3, minute=15),
     },
+    # Agréments of assistants familiaux whose expiry date has come are marked expired.
+    "placements-agrements-expire": {
+        "task": "placements.tasks.agrements_expire",
+        "schedule": crontab(hour=2, minute=30),
+    },
 }
 
 # --- Forms, messages, logging ----------------------------------------------------------------

@@ -197,9 +197,9 @@ FACTS = {
     DangerKind.OTHER: "Situation familiale préoccupante signalée.",
 }
 OUTCOMES = {
-    ConcernOutcome.NO_FURTHER_ACTION: 45,
-    ConcernOutcome.ADMINISTRATIVE_HELP: 30,
-    ConcernOutcome.PROSECUTOR: 25,
+    ConcernOutcome.NO_FURTHER_ACTION: 50,
+    ConcernOutcome.ADMINISTRATIVE_HELP: 32,
+    ConcernOutcome.PROSECUTOR: 18,
 }
 FEEDBACK = {
     ProsecutorFeedback.CHILDREN_JUDGE: 55,

@@ -9,6 +9,7 @@ from welfare.models import (
     Guardian,
     LegalParameter,
     Measure,
+    NationalCode,
     StatutoryDocument,
     Territory,
     User,
@@ -105,6 +106,27 @@ class AccessLogAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+# --- Observatory ------------------------------------------------------------------------------
+
+
+@admin.register(NationalCode)
+class NationalCodeAdmin(admin.ModelAdmin):
+    """The OLINPE code table: corrected here when the national code lists change."""
+
+    list_display = ["variable", "local_label", "code", "national_label", "verified"]
+    list_editable = ["code", "national_label", "verified"]
+    list_filter = ["variable", "verified"]
+    readonly_fields = ["variable", "local_value", "local_label"]
+    search_fields = ["local_label", "national_label", "code"]
+
+    def has_add_permission(self, request):
+        # Every local value has its row, created after migrate: only the codes are edited.
         return False
 
     def has_delete_permission(self, request, obj=None):

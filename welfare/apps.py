@@ -8,6 +8,8 @@ class WelfareConfig(AppConfig):
     verbose_name = _("Enfance-Famille")
 
     def ready(self):
+        from welfare.dashboard.national_codes import seed_national_codes
         from welfare.legal_parameters import seed_legal_parameters
 
         post_migrate.connect(seed_legal_parameters, sender=self, dispatch_uid="legal_parameters")
+        post_migrate.connect(seed_national_codes, sender=self, dispatch_uid="national_codes")

@@ -11,6 +11,7 @@ from welfare.models.children import (
 )
 from welfare.models.contact import ContactEvent, ContactReply, ContactRequest
 from welfare.models.core import Departement, Territory, User
+from welfare.models.observatory import NationalCode
 
 __all__ = [
     "AccessLog",
@@ -23,6 +24,7 @@ __all__ = [
     "LegalParameter",
     "LegalParameterSet",
     "Measure",
+    "NationalCode",
     "StatutoryDocument",
     "Territory",
     "User",

@@ -49,6 +49,7 @@ ITEMS = (
         _("Schémas et plans"), "schemes:scheme_list", (Role.DIRECTORATE, Role.TERRITORY_MANAGER)
     ),
     NavItem(_("Budgets"), "schemes:budget_list", (Role.DIRECTORATE, Role.TERRITORY_MANAGER)),
+    NavItem(_("Rapports PDF"), "reports:list", (Role.DIRECTORATE, Role.TERRITORY_MANAGER)),
     NavItem(_("Administration"), "admin:index", (Role.ADMINISTRATOR,)),
 )
 

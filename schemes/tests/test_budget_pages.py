@@ -202,11 +202,12 @@ def test_the_budget_page_makes_the_same_queries_whatever_its_lines(
 ):
     client.force_login(directorate)
     # session, user, the budget, its lines, the lines left free (for the "add" button), the
-    # identity, then the session's renewal (savepoint, update, release). The computed sources
-    # add their own queries once the placements and prevention apps provide them.
-    with django_assert_num_queries(9):
+    # latest PDF report of the budget, the identity, then the session's renewal (savepoint,
+    # update, release). The computed sources add their own queries once the placements and
+    # prevention apps provide them.
+    with django_assert_num_queries(10):
         client.get(reverse("schemes:budget_detail", args=[2023]))
     for domain in (BudgetDomain.PEAD, BudgetDomain.ESTABLISHMENTS, BudgetDomain.YOUNG_ADULTS):
         BudgetLineFactory(budget=budget, domain=domain)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         client.get(reverse("schemes:budget_detail", args=[2023]))

@@ -367,9 +367,9 @@ def test_the_plan_page_makes_the_same_queries_whatever_the_plans_size(
     client.force_login(directorate)
     for scheme in (small, large):
         # session, user, the 7 of the plan (scheme, objectives, actions, fundings, milestones,
-        # indicators, measurements), the Département's identity, then the session's renewal
-        # (savepoint, update, release)
-        with django_assert_num_queries(13):
+        # indicators, measurements), the latest PDF report of the plan, the Département's
+        # identity, then the session's renewal (savepoint, update, release)
+        with django_assert_num_queries(14):
             client.get(reverse("schemes:scheme_detail", args=[scheme.pk]))
 
 

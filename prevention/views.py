@@ -430,7 +430,9 @@ def concern_outcome(request, public_id):
     concern = selectors.concern_for(user=request.user, public_id=public_id)
     if concern.first_analysis != FirstAnalysis.CONCERN or concern.evaluation_ended_on:
         raise Http404
-    form = ConcernOutcomeForm(request.POST or None, concern=concern)
+    form = ConcernOutcomeForm(
+        request.POST or None, concern=concern, initial={"evaluation_ended_on": timezone.localdate()}
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         closed = _save(

@@ -10,7 +10,14 @@ def test_login_page_is_in_french(client, departement):
     response = client.get(reverse("login"))
     assert response.status_code == 200
     assert "Connexion à l'espace des agents" in response.content.decode()
-    assert response.headers["Content-Language"] == "fr"
+    assert '<html lang="fr">' in response.content.decode()
+
+
+def test_pages_stay_french_when_the_browser_prefers_english(client, departement):
+    response = client.post(
+        reverse("login"), {"username": "", "password": ""}, HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9"
+    )
+    assert "Ce champ est obligatoire." in response.content.decode()
 
 
 def test_staff_home_sends_anonymous_users_to_login(client):

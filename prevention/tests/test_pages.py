@@ -422,3 +422,16 @@ def test_deleting_an_intervention_asks_for_confirmation(
     assert Intervention.objects.exists()
     client.post(url)
     assert not Intervention.objects.exists()
+
+
+def test_the_action_page_query_count_does_not_grow(
+    client, prevention_officer, tisf, nord, django_assert_num_queries
+):
+    client.force_login(prevention_officer)
+    for _ in range(3):
+        intervention = InterventionFactory(action=tisf)
+        intervention.children.add(*ChildFactory.create_batch(2, territory=nord))
+        # session, user, action, families and count, page count, page, children with their
+        # territory, Département, session update (3 with its savepoints)
+        with django_assert_num_queries(11):
+            client.get(reverse("prevention:action_detail", args=[tisf.public_id]))

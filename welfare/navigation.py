@@ -62,6 +62,7 @@ PUBLIC_ITEMS = (
     NavItem(_("Devenir assistant familial"), "public_foster_carer", ()),
     NavItem(_("Adoption"), "public_adoption", ()),
     NavItem(_("PMI"), "public_pmi", ()),
+    NavItem(_("Schémas et plans"), "public_schemes", ()),
     NavItem(_("Nous contacter"), "public_contact", ()),
 )
 

@@ -1,0 +1,84 @@
+"""The dashboard's filters (GET), shared by the page and the ``indicators`` command: whatever is
+typed, a wrong value is a message next to its field, never an error page."""
+
+from datetime import date
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from welfare.dashboard.base import Params
+from welfare.enums import Role
+from welfare.forms.children import DateInput
+from welfare.models import Territory
+
+# The records hold nothing older; a date before this is a typing error.
+EARLIEST = date(1990, 1, 1)
+
+
+class DashboardForm(forms.Form):
+    day = forms.DateField(
+        label=_("Situation au"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Par défaut, aujourd'hui."),
+    )
+    start = forms.DateField(
+        label=_("Période du"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Par défaut, le 1er janvier de l'année de fin."),
+    )
+    end = forms.DateField(
+        label=_("au"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Par défaut, la date de situation."),
+    )
+    territory = forms.ModelChoiceField(
+        label=_("Territoire"),
+        queryset=Territory.objects.order_by("name"),
+        to_field_name="code",
+        required=False,
+        empty_label=_("Tout le Département"),
+        error_messages={"invalid_choice": _("Ce territoire n'existe pas.")},
+    )
+
+    def __init__(self, data=None, *, user=None, today: date | None = None):
+        super().__init__(data)
+        self.today = today or timezone.localdate()
+        # A territory manager reads his own territory: there is nothing to choose, and a
+        # territory typed into the address is ignored.
+        self.fixed_territory = None
+        if user is not None and user.role == Role.TERRITORY_MANAGER:
+            self.fixed_territory = user.territory
+            del self.fields["territory"]
+
+    def _check_bounds(self, name):
+        value = self.cleaned_data.get(name)
+        if value is None:
+            return
+        if value > self.today:
+            self.add_error(name, _("Choisissez une date qui n'est pas dans le futur."))
+        elif value < EARLIEST:
+            self.add_error(
+                name,
+                _("Choisissez une date à partir du %(day)s.") % {"day": f"{EARLIEST:%d/%m/%Y}"},
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in ("day", "start", "end"):
+            self._check_bounds(name)
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and start > end:
+            self.add_error("start", _("Le début de la période doit précéder sa fin."))
+        return cleaned
+
+    def params(self) -> Params:
+        """The reading these filters ask for, defaults filled in (call after ``is_valid``)."""
+        day = self.cleaned_data.get("day") or self.today
+        end = self.cleaned_data.get("end") or day
+        start = self.cleaned_data.get("start") or date(end.year, 1, 1)
+        territory = self.fixed_territory or self.cleaned_data.get("territory")
+        return Params(day=day, start=min(start, end), end=end, territory=territory)

@@ -1,0 +1,11 @@
+"""URLs of the dashboard and of the observatory (namespace ``dashboard``)."""
+
+from django.urls import path
+
+from welfare.dashboard import views
+
+app_name = "dashboard"
+
+urlpatterns = [
+    path("tableau-de-bord/", views.index, name="index"),
+]

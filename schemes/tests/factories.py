@@ -13,8 +13,10 @@ from schemes.models import (
     Measurement,
     Milestone,
     Objective,
+    Report,
     Scheme,
 )
+from schemes.reports.kinds import input_hash
 
 
 class SchemeFactory(factory.django.DjangoModelFactory):
@@ -109,3 +111,17 @@ class BudgetLineFactory(factory.django.DjangoModelFactory):
     domain = BudgetDomain.PREVENTION
     voted = Decimal("1000000")
     executed = Decimal("900000")
+
+
+class ReportFactory(factory.django.DjangoModelFactory):
+    """A queued plan report; pass ``parameters`` with a real scheme's pk to render it."""
+
+    class Meta:
+        model = Report
+
+    kind = "plan"
+    title = factory.Faker("sentence", nb_words=5, locale="fr_FR")
+    parameters = factory.Sequence(lambda n: {"scheme": n + 1})
+    input_hash = factory.LazyAttribute(
+        lambda report: input_hash(kind=report.kind, parameters=report.parameters)
+    )

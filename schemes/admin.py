@@ -9,6 +9,7 @@ from schemes.models import (
     Measurement,
     Milestone,
     Objective,
+    Report,
     Scheme,
 )
 
@@ -85,3 +86,19 @@ class BudgetLineInline(admin.TabularInline):
 class BudgetAdmin(admin.ModelAdmin):
     list_display = ["year", "voted_on"]
     inlines = [BudgetLineInline]
+
+
+@admin.register(Report)
+class ReportAdmin(admin.ModelAdmin):
+    """Read-only: operators see the jobs and their reasons; the services own every change."""
+
+    list_display = ["title", "kind", "status", "attempts", "requested_by", "requested_at"]
+    list_filter = ["status", "kind"]
+    search_fields = ["title", "error_message"]
+    list_select_related = ["requested_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -320,3 +320,10 @@ def test_the_list_makes_the_same_queries_whatever_the_number_of_reports(
     with django_assert_num_queries(8):
         response = client.get(reverse("reports:list"))
     assert len(response.context["rows"]) == 6
+
+
+def test_the_administrator_reads_the_jobs_in_the_admin(client, administrator, scheme):
+    ReportFactory(parameters={"scheme": scheme.pk}, title="Rapport du plan enfance")
+    client.force_login(administrator)
+    response = client.get(reverse("admin:schemes_report_changelist"))
+    assert "Rapport du plan enfance" in response.content.decode()

@@ -6,6 +6,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from django.db.models import Count, Min, Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from placements import selectors as placement_selectors
@@ -369,7 +370,7 @@ def contact_section(params) -> Section:
         figures["waiting"] - figures["waiting_recent"] - figures["waiting_old"]
     )
     oldest = figures.pop("oldest")
-    figures["oldest_waiting_days"] = (day - oldest.date()).days if oldest else None
+    figures["oldest_waiting_days"] = (day - timezone.localdate(oldest)).days if oldest else None
     rows = [
         Row(label=_("Reçues sur la période"), values=(figures["received"],)),
         Row(label=_("Clôturées sur la période"), values=(figures["closed"],)),

@@ -82,3 +82,57 @@ class DashboardForm(forms.Form):
         start = self.cleaned_data.get("start") or date(end.year, 1, 1)
         territory = self.fixed_territory or self.cleaned_data.get("territory")
         return Params(day=day, start=min(start, end), end=end, territory=territory)
+
+
+def _not_future_year(year):
+    if year > timezone.localdate().year:
+        raise forms.ValidationError(_("Choisissez une année qui n'est pas dans le futur."))
+
+
+class YearField(forms.IntegerField):
+    def __init__(self, **kwargs):
+        super().__init__(
+            label=_("Année"),
+            min_value=EARLIEST.year,
+            required=False,
+            validators=[_not_future_year],
+            **kwargs,
+        )
+
+
+class ObservatoryForm(forms.Form):
+    """The year of the national export; by default last year, the one due by 30 April."""
+
+    year = YearField(help_text=_("Par défaut, l'année écoulée."))
+
+    def year_or_default(self) -> int:
+        return self.cleaned_data.get("year") or timezone.localdate().year - 1
+
+
+class QualityForm(forms.Form):
+    """The year and, for the directorate, the territory of the data-quality report."""
+
+    year = YearField(
+        help_text=_("Par défaut, l'année en cours, pour compléter les dossiers à temps.")
+    )
+    territory = forms.ModelChoiceField(
+        label=_("Territoire"),
+        queryset=Territory.objects.order_by("name"),
+        to_field_name="code",
+        required=False,
+        empty_label=_("Tout le Département"),
+        error_messages={"invalid_choice": _("Ce territoire n'existe pas.")},
+    )
+
+    def __init__(self, data=None, *, user):
+        super().__init__(data)
+        self.fixed_territory = None
+        if user.role == Role.TERRITORY_MANAGER:
+            self.fixed_territory = user.territory
+            del self.fields["territory"]
+
+    def year_or_default(self) -> int:
+        return self.cleaned_data.get("year") or timezone.localdate().year
+
+    def chosen_territory(self):
+        return self.fixed_territory or self.cleaned_data.get("territory")

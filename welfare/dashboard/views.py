@@ -1,18 +1,23 @@
 """Pages of the dashboard and of the observatory. Thin: role check, filters, the figures of
 ``welfare.dashboard``, a template or a file."""
 
+from collections import Counter
+
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseBadRequest
+from django.core.paginator import Paginator
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from welfare.dashboard.base import DASHBOARD_ROLES
+from welfare.dashboard import olinpe
+from welfare.dashboard.base import DASHBOARD_ROLES, OBSERVATORY_ROLES
 from welfare.dashboard.blocks import block, dashboard
 from welfare.dashboard.export import block_csv
-from welfare.dashboard.forms import DashboardForm
+from welfare.dashboard.forms import DashboardForm, ObservatoryForm, QualityForm
 from welfare.enums import Role
+from welfare.observatory_enums import EventType
 from welfare.permissions import role_required
 
 
@@ -45,5 +50,66 @@ def index(request):
             "params": params,
             "params_query": urlencode(params.query()) if params else "",
             "sections": dashboard(params, role=request.user.role) if params else [],
+        },
+    )
+
+
+# --- Observatory ------------------------------------------------------------------------------
+
+QUALITY_PAGE_SIZE = 50
+
+
+@role_required(*OBSERVATORY_ROLES)
+@require_GET
+def observatory(request):
+    form = ObservatoryForm(request.GET)
+    year = form.year_or_default() if form.is_valid() else None
+    rows = olinpe.olinpe_rows(year=year) if year else []
+    events = Counter(row["TYPEV"] for row in rows)
+    return render(
+        request,
+        "welfare/dashboard/observatory.html",
+        {
+            "form": form,
+            "year": year,
+            "events": [(label, events[value]) for value, label in EventType.choices],
+            "lines": len(rows),
+            "children": len({row["NUMANONYM"] for row in rows}),
+            "codes": olinpe.codes_to_check(),
+        },
+    )
+
+
+@role_required(*OBSERVATORY_ROLES)
+@require_GET
+def olinpe_export(request):
+    form = ObservatoryForm(request.GET)
+    if not form.is_valid():
+        return HttpResponseBadRequest(_("Année invalide."))
+    year = form.year_or_default()
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{olinpe.olinpe_filename(year)}"'
+    olinpe.olinpe_write(response, year=year)
+    return response
+
+
+@role_required(*DASHBOARD_ROLES)
+@require_GET
+def quality(request):
+    if request.user.role == Role.TERRITORY_MANAGER and not request.user.territory_id:
+        raise PermissionDenied
+    form = QualityForm(request.GET, user=request.user)
+    valid = form.is_valid()
+    year = form.year_or_default() if valid else None
+    report = olinpe.data_quality(year=year, territory=form.chosen_territory()) if valid else []
+    return render(
+        request,
+        "welfare/dashboard/quality.html",
+        {
+            "form": form,
+            "year": year,
+            "page": Paginator(report, QUALITY_PAGE_SIZE).get_page(request.GET.get("page")),
+            # Names and files are the territory's business, not the directorate's.
+            "shows_names": request.user.role == Role.TERRITORY_MANAGER,
         },
     )

@@ -320,6 +320,7 @@ DEMO_LOADERS = [
 REPORT_KINDS = [
     "schemes.reports.documents.PLAN",
     "schemes.reports.documents.BUDGET",
+    "welfare.dashboard.report.DASHBOARD",
 ]
 
 LOGGING = {

@@ -1,5 +1,6 @@
-"""The dashboard's filters (GET), shared by the page and the ``indicators`` command: whatever is
-typed, a wrong value is a message next to its field, never an error page."""
+"""The dashboard's filters (GET), shared by the page, the ``indicators`` command and the PDF
+report (whose parameters they validate): whatever is typed, a wrong value is a message next to
+its field, never an error page."""
 
 from datetime import date
 
@@ -7,6 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from schemes.reports.kinds import ReportParametersForm
 from welfare.dashboard.base import Params
 from welfare.enums import Role
 from welfare.forms.children import DateInput
@@ -16,7 +18,7 @@ from welfare.models import Territory
 EARLIEST = date(1990, 1, 1)
 
 
-class DashboardForm(forms.Form):
+class DashboardForm(ReportParametersForm):
     day = forms.DateField(
         label=_("Situation au"),
         required=False,
@@ -45,7 +47,7 @@ class DashboardForm(forms.Form):
     )
 
     def __init__(self, data=None, *, user=None, today: date | None = None):
-        super().__init__(data)
+        super().__init__(data, user=user)
         self.today = today or timezone.localdate()
         # A territory manager reads his own territory: there is nothing to choose, and a
         # territory typed into the address is ignored.
@@ -82,6 +84,16 @@ class DashboardForm(forms.Form):
         start = self.cleaned_data.get("start") or date(end.year, 1, 1)
         territory = self.fixed_territory or self.cleaned_data.get("territory")
         return Params(day=day, start=min(start, end), end=end, territory=territory)
+
+    def parameters(self) -> dict:
+        """The reading as the PDF report stores it (every default filled in)."""
+        params = self.params()
+        return params.query() | {"territory": params.territory.code if params.territory else ""}
+
+    def title(self) -> str:
+        params = self.params()
+        title = _("Tableau de bord au %(day)s") % {"day": f"{params.day:%d/%m/%Y}"}
+        return f"{title} – {params.territory or _('Tout le Département')}"
 
 
 def _not_future_year(year):

@@ -50,6 +50,7 @@ def index(request):
             "params": params,
             "params_query": urlencode(params.query()) if params else "",
             "sections": dashboard(params, role=request.user.role) if params else [],
+            "report": form.parameters() if params else None,
         },
     )
 

@@ -243,8 +243,8 @@ def _children_in_care(count, territory):
 # entries (2), exits (2), placements per child (1); capacity totals (2), PEAD (1), agréments
 # (1); deadlines: thresholds, children, measures, documents (4); prevention (3); budget (1);
 # contact requests (1); the Département's identity (1); the territories of the filter (1);
-# the session saved, in its savepoint (3).
-DIRECTORATE_QUERIES = 26
+# the PDF panel's latest report (1); the session saved, in its savepoint (3).
+DIRECTORATE_QUERIES = 27
 
 
 @pytest.mark.parametrize("count", [1, 20])

@@ -26,9 +26,7 @@ class NavItem:
 
 ITEMS = (
     NavItem(_("Accueil"), "home", tuple(Role)),
-    NavItem(
-        _("Tableau de bord"), "dashboard:index", (Role.DIRECTORATE, Role.TERRITORY_MANAGER)
-    ),
+    NavItem(_("Tableau de bord"), "dashboard:index", (Role.DIRECTORATE, Role.TERRITORY_MANAGER)),
     NavItem(_("Observatoire (ODPE)"), "dashboard:observatory", (Role.DIRECTORATE,)),
     NavItem(_("Mon activité"), "children:caseload", (Role.CASEWORKER, Role.TERRITORY_MANAGER)),
     NavItem(_("Enfants"), "children:list", (Role.CASEWORKER, Role.TERRITORY_MANAGER)),

@@ -11,7 +11,7 @@ from placements.permissions import sees_whole_departement
 from placements.rules import AGREMENT_DEFAULT_PLACES
 from placements.services import PEAD_MEASURES
 from welfare.enums import MeasureType
-from welfare.forms.children import DateInput
+from welfare.forms.children import DateInput, PlausibleDatesMixin
 from welfare.models import Territory
 
 HOTEL_BAN = _(
@@ -30,7 +30,7 @@ def kind_choices(*, blank_label):
     ]
 
 
-class BoardFilterForm(forms.Form):
+class BoardFilterForm(PlausibleDatesMixin, forms.Form):
     """The capacity board's filters (GET); a bad date is an error here, never a 500."""
 
     day = forms.DateField(label=_("Situation au"), required=False, widget=DateInput())
@@ -53,7 +53,7 @@ class BoardFilterForm(forms.Form):
             del self.fields["territory"]
 
 
-class PlaceFields(forms.Form):
+class PlaceFields(PlausibleDatesMixin, forms.Form):
     """The place chosen for a child: its kind, then the carer or establishment."""
 
     place_kind = forms.ChoiceField(
@@ -114,7 +114,7 @@ class PlacementForm(PlaceFields):
 END_REASONS = [("", "---------"), *PlacementEndReason.choices]
 
 
-class PlacementEndForm(forms.Form):
+class PlacementEndForm(PlausibleDatesMixin, forms.Form):
     end_date = forms.DateField(
         label=_("Départ le"),
         widget=DateInput(),
@@ -176,7 +176,7 @@ class EstablishmentForm(forms.ModelForm):
         self.fields["territory"].queryset = _territories_for(user)
 
 
-class FosterCarerForm(forms.ModelForm):
+class FosterCarerForm(PlausibleDatesMixin, forms.ModelForm):
     class Meta:
         model = FosterCarer
         fields = [
@@ -204,7 +204,7 @@ class FosterCarerForm(forms.ModelForm):
         return value
 
 
-class AgrementForm(forms.Form):
+class AgrementForm(PlausibleDatesMixin, forms.Form):
     """A new agrément or its renewal; its expiry follows from the DEAF."""
 
     number = forms.CharField(label=_("Numéro d'agrément"), max_length=40, required=False)
@@ -239,7 +239,7 @@ class AgrementForm(forms.Form):
         return cleaned
 
 
-class AgrementStateForm(forms.Form):
+class AgrementStateForm(PlausibleDatesMixin, forms.Form):
     state = forms.ChoiceField(label=_("Nouvel état"), choices=AgrementState.choices)
     since = forms.DateField(label=_("À compter du"), widget=DateInput())
     reason = forms.CharField(

@@ -82,6 +82,16 @@ def test_a_bad_date_on_the_board_is_a_form_error(client, directorate, carer):
     assert "Saisissez une date valide." in response.content.decode()
 
 
+def test_a_date_past_the_calendar_on_the_board_is_a_form_error(client, directorate, carer):
+    # The four-month agrément reminder added to 31/12/9999 crashed the board (500).
+    client.force_login(directorate)
+    response = client.get(BOARD, {"day": "9999-12-31"})
+    assert response.status_code == 200
+    assert response.context["form"].errors["day"] == [
+        "Saisissez une date comprise entre le 01/01/1900 et le 31/12/2099."
+    ]
+
+
 def test_the_board_shows_the_chosen_date(client, directorate, carer):
     fill(carer, 2)
     client.force_login(directorate)
@@ -326,6 +336,20 @@ def test_more_than_three_places_need_a_derogation_in_the_form(client, directorat
     )
     assert response.status_code == 302
     assert carer.agrements.filter(places=4).exists()
+
+
+def test_an_agrement_granted_past_the_calendar_is_refused_next_to_the_field(
+    client, directorate, carer
+):
+    # Its five years added to 31/12/9999 left Python's calendar: the page answered 500.
+    client.force_login(directorate)
+    response = client.post(
+        reverse("placements:agrement_create", args=[carer.public_id]),
+        {"granted_on": "9999-12-31", "places": 3},
+    )
+    assert response.status_code == 200
+    assert "granted_on" in response.context["form"].errors
+    assert carer.agrements.count() == 1
 
 
 def test_suspending_an_agrement(client, directorate, carer):

@@ -409,6 +409,22 @@ def test_an_over_long_measure_is_refused_with_the_rule(client, referent_nord, ch
     assert not Measure.objects.exists()
 
 
+def test_a_measure_dated_past_the_calendar_is_refused_next_to_the_field(
+    client, referent_nord, child
+):
+    # 31/12/9999 plus the legal limit left Python's calendar: the page answered 500.
+    client.force_login(referent_nord)
+    response = client.post(
+        reverse("children:measure_create", args=[child.public_id]),
+        measure_data(start_date="9999-12-31", end_date="9999-12-31"),
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["start_date"] == [
+        "Saisissez une date comprise entre le 01/01/1900 et le 31/12/2099."
+    ]
+    assert not Measure.objects.exists()
+
+
 def test_the_renewal_form_is_prefilled_from_the_measure(client, referent_nord, child):
     measure = MeasureFactory(child=child)
     client.force_login(referent_nord)

@@ -313,6 +313,14 @@ def test_a_territory_manager_creates_an_establishment_in_their_territory(
     assert not Establishment.objects.exists()
 
 
+def test_an_establishment_without_rates_says_so(client, responsable_nord, nord):
+    # The rates block read a variable only the carer's page sets: undefined on this one.
+    establishment = EstablishmentFactory(territory=nord)
+    client.force_login(responsable_nord)
+    url = reverse("placements:establishment_detail", args=[establishment.public_id])
+    assert "Aucun prix de journée saisi." in client.get(url).content.decode()
+
+
 def test_another_territorys_establishment_answers_404(client, responsable_nord, sud):
     establishment = EstablishmentFactory(territory=sud)
     client.force_login(responsable_nord)

@@ -1,11 +1,4 @@
-"""French number formats for the PDF reports, and the report panel shown on a page.
-
-Numbers follow French typography: a narrow no-break space (U+202F) between thousands and before
-the unit, a decimal comma: 23989800 → "23 989 800 €". They do not depend on the active locale,
-because a Celery worker renders with whatever locale its process has.
-"""
-
-from decimal import ROUND_HALF_UP, Decimal
+"""The report panel shown on a plan's, a budget's or the dashboard's page."""
 
 from django import template
 
@@ -13,49 +6,6 @@ from schemes.models import Report
 from schemes.reports.kinds import get_kind, input_hash
 
 register = template.Library()
-
-NNBSP = "\u202f"
-MINUS = "\u2212"
-
-
-def format_number(value, decimals: int) -> str:
-    """``value`` rounded half up to ``decimals`` places, grouped by thousands the French way."""
-    number = Decimal(value).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
-    sign = MINUS if number < 0 else ""
-    whole, _, fraction = f"{abs(number):f}".partition(".")
-    grouped = f"{int(whole):,}".replace(",", NNBSP)
-    return f"{sign}{grouped},{fraction}" if fraction else f"{sign}{grouped}"
-
-
-@register.filter
-def fr_number(value):
-    """1234567 → "1 234 567"; 1234.5 → "1 234,50"; "" for no value."""
-    if value is None or value == "":
-        return ""
-    decimals = 0 if Decimal(value) == Decimal(value).to_integral_value() else 2
-    return format_number(value, decimals)
-
-
-@register.filter
-def fr_money(value):
-    """23989800 → "23 989 800 €" (cents only when there are some)."""
-    return f"{fr_number(value)}{NNBSP}€"
-
-
-@register.filter
-def fr_percent(value):
-    """12.345 → "12,3 %"; "—" for no value (a rate of nothing)."""
-    if value is None:
-        return "—"
-    return f"{format_number(value, 1)}{NNBSP}%"
-
-
-@register.filter
-def fr_change(value):
-    """An evolution with its sign: "+3,2 %", "−1 %" → "−1,0 %"; "—" when there is none."""
-    if value is None:
-        return "—"
-    return f"{'+' if value > 0 else ''}{fr_percent(value)}"
 
 
 @register.inclusion_tag("schemes/reports/_panel.html", takes_context=True)

@@ -80,8 +80,8 @@ def test_the_budget_page_shows_the_total_of_its_lines(client, directorate, budge
     figures = response.context["figures"]
     assert figures.total.voted == Decimal("9619441")
     content = response.content.decode()
-    assert '<strong data-total="voted">9\xa0619\xa0441\xa0€</strong>' in content
-    assert '<strong data-total="executed">9\xa0481\xa0871\xa0€</strong>' in content
+    assert '<strong data-total="voted">9\u202f619\u202f441\u202f€</strong>' in content
+    assert '<strong data-total="executed">9\u202f481\u202f871\u202f€</strong>' in content
 
 
 def test_the_total_follows_a_new_line(client, directorate, budget):
@@ -114,9 +114,9 @@ def test_the_page_shows_computed_and_entered_amounts_with_the_difference(
     )
     client.force_login(directorate)
     content = client.get(reverse("schemes:budget_detail", args=[2023])).content.decode()
-    assert "7\xa0512\xa0430\xa0€" in content  # entered
-    assert "7\xa0500\xa0000\xa0€" in content  # computed
-    assert "+12\xa0430\xa0€" in content  # difference
+    assert "7\u202f512\u202f430\u202f€" in content  # entered
+    assert "7\u202f500\u202f000\u202f€" in content  # computed
+    assert "+12\u202f430\u202f€" in content  # difference
     assert content.count("non calculable</span>") == 3  # prevention, its section, the budget
 
 

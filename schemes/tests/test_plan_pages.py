@@ -344,7 +344,7 @@ def test_the_plan_page_shows_objectives_actions_funding_and_indicators(client, d
     ).content.decode()
     assert action.title in content
     assert action.objective.title in content
-    assert "10\xa0000\xa0€" in content
+    assert "10\u202f000\u202f€" in content
     assert action.indicators.get().name in content
 
 

@@ -10,8 +10,11 @@ from pypdf import PdfReader
 from schemes.reports.documents import BUDGET, PLAN
 from schemes.reports.pdf import StaticFilesFetcher
 from schemes.reports.services import file_write_atomically, report_pdf
-from schemes.templatetags.schemes_reports import fr_change, fr_money, fr_number, fr_percent
 from schemes.tests.report_support import make_budget, make_plan, one_line, pdf_text
+from welfare.formats import change as fr_change
+from welfare.formats import money as fr_money
+from welfare.formats import number as fr_number
+from welfare.formats import percent as fr_percent
 
 NNBSP = "\u202f"
 

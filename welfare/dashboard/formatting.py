@@ -3,17 +3,13 @@ figure that cannot be given), and in the CSV files (no grouping, a decimal comma
 
 from decimal import Decimal
 
-from django.utils.formats import number_format
-
-MISSING = "—"
+from welfare import formats
 
 
 def display(value) -> str:
-    """A figure for the page or a chart: ``1 969 441,00``, ``78,6``; a dash for None."""
-    if value is None:
-        return MISSING
-    if isinstance(value, int | Decimal | float):
-        return number_format(value, use_l10n=True, force_grouping=True)
+    """A figure for the page or a chart: ``1 969 441``, ``78,60``; a dash for None."""
+    if isinstance(value, int | Decimal | float) or value is None:
+        return formats.number(value)
     return str(value)
 
 

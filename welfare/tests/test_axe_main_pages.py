@@ -9,6 +9,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from placements.tests.factories import (
     AgrementFactory,
@@ -138,7 +139,7 @@ def test_the_public_pages_and_the_login(page, console, records):
     check(page, console, "/nulle-part/", status=404)
     page.goto(reverse("public_contact"))
     page.get_by_role("button", name="Envoyer ma question").click()
-    assert page.get_by_role("alert").is_visible()
+    expect(page.get_by_role("alert")).to_be_visible()
     assert_accessible(page)
 
 

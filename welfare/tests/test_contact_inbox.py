@@ -49,6 +49,20 @@ def test_anonymous_visitors_are_sent_to_the_login(client):
     assert response.url.startswith(reverse("login"))
 
 
+def test_inbox_pages_are_never_cached(client, reception, departement):
+    # They show the families' messages and addresses: no copy may outlive the session.
+    contact_request = ContactRequestFactory()
+    client.force_login(reception)
+    for url in [
+        reverse("contact_inbox"),
+        detail_url(contact_request),
+        detail_url(contact_request, "contact_request_close"),
+    ]:
+        assert "no-store" in client.get(url)["Cache-Control"]
+    export = client.post(detail_url(contact_request, "contact_request_export"))
+    assert "no-store" in export["Cache-Control"]
+
+
 @pytest.mark.parametrize("role", list(Role))
 def test_the_navigation_shows_the_inbox_to_reception_and_directorate(
     client, cast, departement, role

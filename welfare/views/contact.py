@@ -1,4 +1,8 @@
-"""The families' contact inbox, for reception and the directorate."""
+"""The families' contact inbox, for reception and the directorate.
+
+Its pages show the families' messages and addresses: like the children's files, they are sent
+``no-store`` so that no browser or proxy keeps a copy after the session ends.
+"""
 
 import json
 
@@ -8,6 +12,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from welfare.forms.contact import (
@@ -35,6 +40,7 @@ def _get_request(public_id) -> ContactRequest:
 
 @role_required(*CONTACT_ROLES)
 @require_GET
+@never_cache
 def inbox(request):
     filter_form = ContactFilterForm(request.GET)
     requests = contact_requests_filtered(**filter_form.filters())
@@ -44,6 +50,7 @@ def inbox(request):
 
 @role_required(*CONTACT_ROLES)
 @require_GET
+@never_cache
 def detail(request, public_id):
     return _render_detail(request, _get_request(public_id))
 
@@ -91,6 +98,7 @@ def reply(request, public_id):
 
 @role_required(*CONTACT_ROLES)
 @require_http_methods(["GET", "POST"])
+@never_cache
 def close(request, public_id):
     contact_request = _get_request(public_id)
     if contact_request.is_closed:
@@ -112,6 +120,7 @@ def close(request, public_id):
 
 @role_required(*CONTACT_ROLES)
 @require_POST
+@never_cache
 def export(request, public_id):
     """The person's data as a JSON file, when they ask for it (right of access)."""
     contact_request = _get_request(public_id)

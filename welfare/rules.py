@@ -117,6 +117,10 @@ def measure_errors(measure, parameters) -> dict:
     if measure.end_date and measure.end_date < measure.start_date:
         return {"end_date": _("La fin de la mesure ne peut précéder son début.")}
     errors = _form_errors(measure)
+    if measure.child_id and measure.start_date < measure.child.birth_date:
+        errors["start_date"] = _(
+            "L'enfant est né le %(day)s : la mesure ne peut commencer avant sa naissance."
+        ) % {"day": f"{measure.child.birth_date:%d/%m/%Y}"}
     if measure.type == MeasureType.YOUNG_ADULT and measure.child_id:
         errors.update(_young_adult_errors(measure, parameters))
     longest = _longest(measure, parameters)

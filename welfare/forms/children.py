@@ -223,6 +223,12 @@ class DocumentForm(PlausibleDatesMixin, forms.ModelForm):
             raise forms.ValidationError(
                 _("Un document s'enregistre une fois réalisé : la date ne peut être future.")
             )
+        birth_date = self.instance.child.birth_date
+        if completed_on < birth_date:
+            raise forms.ValidationError(
+                _("L'enfant est né le %(day)s : le document ne peut être antérieur à sa naissance.")
+                % {"day": f"{birth_date:%d/%m/%Y}"}
+            )
         return completed_on
 
     def clean(self):

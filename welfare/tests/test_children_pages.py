@@ -480,6 +480,20 @@ def test_a_ppe_without_objectives_is_refused(client, referent_nord, child):
     assert response.context["form"].errors["objectives"] == ["Un PPE énonce ses objectifs."]
 
 
+def test_a_document_dated_before_the_childs_birth_is_refused(client, referent_nord, child):
+    client.force_login(referent_nord)
+    day_before = child.birth_date - timedelta(days=1)
+    response = client.post(
+        reverse("children:document_create", args=[child.public_id]),
+        {"kind": DocumentKind.SITUATION_REPORT, "completed_on": day_before.isoformat()},
+    )
+    assert response.context["form"].errors["completed_on"] == [
+        f"L'enfant est né le {child.birth_date:%d/%m/%Y} : le document ne peut être antérieur "
+        "à sa naissance."
+    ]
+    assert not StatutoryDocument.objects.exists()
+
+
 def test_a_guardian_is_added_to_the_file(client, referent_nord, child):
     client.force_login(referent_nord)
     client.post(

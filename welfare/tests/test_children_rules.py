@@ -85,6 +85,14 @@ def test_it_refuses_an_end_before_the_start(child):
     assert errors["end_date"] == ["La fin de la mesure ne peut précéder son début."]
 
 
+def test_it_refuses_a_measure_starting_before_the_childs_birth(child):
+    # It was saved: a measure of 1990 in the file of a child born in 2012.
+    errors = errors_of(child, decision_date=date(2011, 1, 10), start_date=date(2011, 1, 10))
+    assert errors["start_date"] == [
+        "L'enfant est né le 04/05/2012 : la mesure ne peut commencer avant sa naissance."
+    ]
+
+
 def test_it_refuses_a_young_adult_measure_past_the_21st_birthday():
     young = ChildFactory(birth_date=date(2004, 3, 15))
     errors = errors_of(

@@ -244,11 +244,17 @@ def test_fields_and_the_focus_ring_stand_out_at_three_to_one(
         assert contrast(border, white) >= 3, (selector, border)
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent").strip() == "Aller au contenu"
+    ring = (
+        "() => { const s = getComputedStyle(document.activeElement);"
+        " return [s.outlineStyle, s.outlineWidth, s.outlineColor]; }"
+    )
     for selector in ["#id_end_date", "#id_confirm", "main button[type=submit]", "main a >> nth=0"]:
         page.locator(selector).focus()
-        style = page.evaluate(
-            "() => { const s = getComputedStyle(document.activeElement);"
-            " return [s.outlineStyle, s.outlineWidth, s.outlineColor]; }"
-        )
+        style = page.evaluate(ring)
         assert style[0] == "solid" and style[1] == "3px", (selector, style)
         assert contrast(style[2], white) >= 3, (selector, style)
+    # A date field is several tab stops (day, month, year, calendar button): each keeps the ring.
+    page.locator("#id_end_date").focus()
+    while page.evaluate("document.activeElement.id") == "id_end_date":
+        assert page.evaluate(ring)[0] == "solid"
+        page.keyboard.press("Tab")

@@ -11,7 +11,7 @@ from placements.permissions import sees_whole_departement
 from placements.rules import AGREMENT_DEFAULT_PLACES
 from placements.services import PEAD_MEASURES
 from welfare.enums import MeasureType
-from welfare.forms.children import DateInput, PlausibleDatesMixin
+from welfare.forms.dates import DateInput, PlausibleDatesMixin
 from welfare.models import Territory
 
 HOTEL_BAN = _(

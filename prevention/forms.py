@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from prevention.enums import ActionKind, ConcernOutcome, FirstAnalysis
 from prevention.models import Concern, Intervention, Partner, PreventionAction
 from welfare.enums import MeasureType
-from welfare.forms.children import DateInput
+from welfare.forms.dates import DateInput, PlausibleDatesMixin
 from welfare.models import Child, Territory
 from welfare.rules import add_years
 
@@ -73,7 +73,7 @@ class PartnerForm(forms.ModelForm):
         fields = ["name", "kind"]
 
 
-class ActionForm(forms.ModelForm):
+class ActionForm(PlausibleDatesMixin, forms.ModelForm):
     class Meta:
         model = PreventionAction
         fields = [
@@ -129,7 +129,7 @@ class ActionForm(forms.ModelForm):
         return cleaned
 
 
-class InterventionForm(forms.ModelForm):
+class InterventionForm(PlausibleDatesMixin, forms.ModelForm):
     """A home intervention (one family, named) or a session of a group activity (families
     counted), depending on the action."""
 
@@ -192,7 +192,7 @@ class InterventionForm(forms.ModelForm):
         return cleaned
 
 
-class NewChildForm(forms.ModelForm):
+class NewChildForm(PlausibleDatesMixin, forms.ModelForm):
     """A child named in a concern who has no file yet: the file is opened in the concern's
     territory."""
 
@@ -224,7 +224,7 @@ class CripFilterForm(forms.Form):
     territory = TerritoryField()
 
 
-class ConcernForm(forms.ModelForm):
+class ConcernForm(PlausibleDatesMixin, forms.ModelForm):
     """The intake of an information préoccupante."""
 
     class Meta:
@@ -265,7 +265,7 @@ class ConcernForm(forms.ModelForm):
         return cleaned
 
 
-class ConcernAnalysisForm(forms.Form):
+class ConcernAnalysisForm(PlausibleDatesMixin, forms.Form):
     first_analysis = forms.ChoiceField(
         label=_("Première analyse"), choices=FirstAnalysis.choices, widget=forms.RadioSelect
     )
@@ -304,7 +304,7 @@ class ConcernAnalysisForm(forms.Form):
         return cleaned
 
 
-class ConcernOutcomeForm(forms.Form):
+class ConcernOutcomeForm(PlausibleDatesMixin, forms.Form):
     """The end of the evaluation; an administrative help opens its measure in the file of
     one of the concern's children."""
 
@@ -400,7 +400,7 @@ class ConcernOutcomeForm(forms.Form):
         }
 
 
-class ConcernFeedbackForm(forms.ModelForm):
+class ConcernFeedbackForm(PlausibleDatesMixin, forms.ModelForm):
     class Meta:
         model = Concern
         fields = ["prosecutor_feedback", "prosecutor_feedback_on"]

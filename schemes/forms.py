@@ -20,13 +20,7 @@ from schemes.models import (
     Scheme,
 )
 from schemes.selectors import free_domains
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
+from welfare.forms.dates import DateInput, PlausibleDatesMixin
 
 
 def ensure_free(form, field, siblings, message):
@@ -37,7 +31,7 @@ def ensure_free(form, field, siblings, message):
     return value
 
 
-class SchemeForm(forms.ModelForm):
+class SchemeForm(PlausibleDatesMixin, forms.ModelForm):
     class Meta:
         model = Scheme
         fields = [
@@ -68,7 +62,7 @@ class ObjectiveForm(forms.ModelForm):
         )
 
 
-class ActionForm(forms.ModelForm):
+class ActionForm(PlausibleDatesMixin, forms.ModelForm):
     class Meta:
         model = Action
         fields = [
@@ -105,7 +99,7 @@ class ActionForm(forms.ModelForm):
         return cleaned_data
 
 
-class MilestoneForm(forms.ModelForm):
+class MilestoneForm(PlausibleDatesMixin, forms.ModelForm):
     class Meta:
         model = Milestone
         fields = ["label", "due_on", "reached_on"]
@@ -124,7 +118,7 @@ class IndicatorForm(forms.ModelForm):
         fields = ["name", "unit", "baseline", "target"]
 
 
-class MeasurementForm(forms.ModelForm):
+class MeasurementForm(PlausibleDatesMixin, forms.ModelForm):
     class Meta:
         model = Measurement
         fields = ["measured_on", "value", "comment"]
@@ -139,7 +133,7 @@ class MeasurementForm(forms.ModelForm):
         )
 
 
-class BudgetForm(forms.ModelForm):
+class BudgetForm(PlausibleDatesMixin, forms.ModelForm):
     class Meta:
         model = Budget
         fields = ["year", "voted_on", "notes"]

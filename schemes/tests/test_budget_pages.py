@@ -211,3 +211,15 @@ def test_the_budget_page_makes_the_same_queries_whatever_its_lines(
         BudgetLineFactory(budget=budget, domain=domain)
     with django_assert_num_queries(10):
         client.get(reverse("schemes:budget_detail", args=[2023]))
+
+
+def test_a_vote_in_year_9999_is_refused_next_to_the_field(client, directorate):
+    client.force_login(directorate)
+    response = client.post(
+        reverse("schemes:budget_create"), {"year": 2024, "voted_on": "9999-12-31"}
+    )
+    assert response.status_code == 200
+    assert "Saisissez une date comprise entre le 01/01/1900 et le 31/12/2099." in (
+        response.content.decode()
+    )
+    assert not Budget.objects.filter(year=2024).exists()

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from schemes.reports.kinds import ReportParametersForm
 from welfare.dashboard.base import Params
 from welfare.enums import Role
-from welfare.forms.children import DateInput
+from welfare.forms.dates import DateInput
 from welfare.models import Territory
 
 # The records hold nothing older; a date before this is a typing error.

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
 from welfare.models import Departement
@@ -9,4 +10,5 @@ def portal(request):
     return {
         "departement": SimpleLazyObject(Departement.current),
         "nav_items": SimpleLazyObject(lambda: items_for(request.user)),
+        "session_timeout": settings.SESSION_COOKIE_AGE,
     }

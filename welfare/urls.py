@@ -87,6 +87,7 @@ urlpatterns = [
         name="contact_request_export",
     ),
     path("espace/", staff.home, name="home"),
+    path("espace/session/", staff.session_keepalive, name="session_keepalive"),
     path("", include(auth_patterns)),
     path("", include("prevention.urls")),
     path("", include("welfare.urls_children")),

@@ -1,16 +1,42 @@
-"""Statutory deadlines of a child, computed from the measures and documents on record and the
-legal thresholds in force (domain_rules.md §2.2, §2.3, §2.5); nothing here is typed by hand.
+"""Statutory deadlines of children, computed from the measures and documents on record and the
+dated legal thresholds (domain_rules.md §2.2, §2.3, §2.5); nothing here is typed by hand.
 
-``child_clocks`` works on lists already in memory, so a page computes the clocks of any number
-of children with the same few queries (see ``welfare.selectors.children``).
+The rules are written once, as one SQL statement (``_CLOCKS``): the child's file, the
+caseload "Mon activité" and the directorate's dashboard all read their deadlines from it, so
+their counts agree, and any number of children costs one query, without a loop over rows.
+
+The day matters for history: on a past day only what was on record by then counts (documents
+completed by that day, measures begun or decided by then).
+
+The rules, per child, on the day:
+
+- every measure that has an end date but neither an end reason nor a renewal decided by the
+  day gives a "measure end" deadline on its end date, with an alert the number of months
+  before it in force on that end date;
+- the "episode" is the last unbroken run of measures begun by the day (a measure starting
+  the day after the previous one ends continues it); the child is "under a measure" while it
+  lasts;
+- a minor under a measure has a PPE due a number of months after the episode starts (done by
+  a PPE completed since), a rapport de situation due a period after the last one (or after the
+  start), the period being the shorter one when the child was under the age threshold at that
+  last report; and, when accommodated and a year short of the interview age or older, an
+  autonomy interview due at that age (at once if care started later);
+- a child under a measure and in care from the interview age gets the decision at majority
+  (done by a jeune majeur measure starting from majority), and a young adult under a jeune
+  majeur measure the end of that support the day before the age limit.
+
+Each deadline is overdue once past, due from its alert date, upcoming before, or done.
 """
 
+import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
+
+from django.db import connection
 
 from welfare.enums import ClockKind, ClockStatus, DocumentKind, MeasureType
 from welfare.enums import LegalParameterKey as Key
-from welfare.rules import add_months, add_years
+from welfare.models import LegalParameter, Measure, StatutoryDocument
 
 STATUS_ORDER = {status: rank for rank, status in enumerate(ClockStatus)}
 
@@ -21,6 +47,7 @@ class Clock:
     due_on: date
     status: str
     done_on: date | None = None
+    measure_id: int | None = None
     measure: object = None
 
     @property
@@ -40,138 +67,266 @@ class Clock:
         return (STATUS_ORDER[self.status], self.due_on)
 
 
-def _status(due_on: date, today: date, alert_from: date) -> str:
-    if due_on < today:
-        return ClockStatus.OVERDUE
-    if today >= alert_from:
-        return ClockStatus.DUE
-    return ClockStatus.UPCOMING
-
-
-def current_episode(measures, today: date) -> tuple[date, date | None] | None:
-    """Start and end (None: open-ended) of the last unbroken run of measures begun by today."""
-    episode = None
-    for measure in sorted(measures, key=lambda m: m.start_date):
-        if measure.start_date > today:
-            break
-        if episode is None or (
-            episode[1] is not None and measure.start_date > episode[1] + timedelta(days=1)
-        ):
-            episode = (measure.start_date, measure.end_date)
-        elif episode[1] is not None:
-            end = None if measure.end_date is None else max(episode[1], measure.end_date)
-            episode = (episode[0], end)
-    return episode
-
-
-def _latest(documents, kind, since: date):
-    done = [d.completed_on for d in documents if d.kind == kind and d.completed_on >= since]
-    return max(done, default=None)
-
-
-def _measure_end_clocks(measures, parameters, today):
-    renewed = {m.renews_id for m in measures if m.renews_id}
-    for measure in measures:
-        if measure.end_date is None or measure.end_reason or measure.pk in renewed:
-            continue
-        if measure.start_date > today:
-            continue
-        alert = parameters.value(Key.MEASURE_END_ALERT_MONTHS, measure.end_date)
-        alert_from = add_months(measure.end_date, -alert)
-        yield Clock(
-            ClockKind.MEASURE_END,
-            measure.end_date,
-            _status(measure.end_date, today, alert_from),
-            measure=measure,
-        )
-
-
-def _minor_clocks(child, measures, documents, parameters, today, start):
-    """PPE, rapport de situation and autonomy interview of a minor under a measure."""
-    alert = parameters.value(Key.MEASURE_END_ALERT_MONTHS, today)
-
-    ppe_due = add_months(start, parameters.value(Key.PPE_DUE_MONTHS, start))
-    ppe_done = _latest(documents, DocumentKind.PPE, start)
-    yield Clock(
-        ClockKind.PPE,
-        ppe_due,
-        ClockStatus.DONE if ppe_done else _status(ppe_due, today, start),
-        done_on=ppe_done,
-    )
-
-    last_report = _latest(documents, DocumentKind.SITUATION_REPORT, start)
-    anchor = last_report or start
-    young = child.age_on(anchor) < parameters.value(Key.REPORT_YOUNG_AGE, anchor)
-    period_key = Key.REPORT_PERIOD_YOUNG_MONTHS if young else Key.REPORT_PERIOD_MONTHS
-    report_due = add_months(anchor, parameters.value(period_key, anchor))
-    yield Clock(
-        ClockKind.SITUATION_REPORT,
-        report_due,
-        _status(report_due, today, add_months(report_due, -alert)),
-        done_on=last_report,
-    )
-
-    accommodated = [
-        m for m in measures if m.type in MeasureType.accommodation() and m.is_active_on(today)
-    ]
-    interview_age = parameters.value(Key.AUTONOMY_INTERVIEW_AGE, today)
-    if accommodated and child.age_on(today) >= interview_age - 1:
-        care_start = min(m.start_date for m in accommodated)
-        interview_due = max(add_years(child.birth_date, interview_age), care_start)
-        interview_done = _latest(documents, DocumentKind.AUTONOMY_INTERVIEW, date.min)
-        yield Clock(
-            ClockKind.AUTONOMY_INTERVIEW,
-            interview_due,
-            ClockStatus.DONE
-            if interview_done
-            else _status(interview_due, today, add_months(interview_due, -alert)),
-            done_on=interview_done,
-        )
-
-
-def _majority_clocks(child, measures, parameters, today):
-    """The decision on support past 18, then the end of that support at 21."""
-    alert = parameters.value(Key.MEASURE_END_ALERT_MONTHS, today)
-    majority = add_years(child.birth_date, parameters.value(Key.MAJORITY_AGE, today))
-    limit_age = parameters.value(Key.YOUNG_ADULT_AGE_LIMIT, today)
-    from_age = parameters.value(Key.AUTONOMY_INTERVIEW_AGE, today)
-    young_adult = [m for m in measures if m.type == MeasureType.YOUNG_ADULT]
-    in_care = any(m.type in MeasureType.care() and m.is_active_on(today) for m in measures)
-    # Raised with the autonomy interview, a year before majority (art. L222-5-1 CASF).
-    if today < majority and in_care and child.age_on(today) >= from_age:
-        decided = next((m.start_date for m in young_adult if m.start_date >= majority), None)
-        yield Clock(
-            ClockKind.MAJORITY,
-            majority,
-            ClockStatus.DONE if decided else _status(majority, today, add_months(majority, -alert)),
-            done_on=decided,
-        )
-    if any(m.is_active_on(today) for m in young_adult):
-        last_day = add_years(child.birth_date, limit_age) - timedelta(days=1)
-        yield Clock(
-            ClockKind.YOUNG_ADULT_END,
-            last_day,
-            _status(last_day, today, add_months(last_day, -alert)),
-        )
-
-
-def child_clocks(child, *, measures, documents, parameters, today: date) -> list[Clock]:
-    """Every deadline of ``child`` on ``today``, most pressing first.
-
-    ``measures`` and ``documents`` are the child's (lists in memory); ``parameters`` is a
-    ``welfare.models.LegalParameterSet``.
-    """
-    clocks = list(_measure_end_clocks(measures, parameters, today))
-    episode = current_episode(measures, today)
-    under_measure = episode is not None and (episode[1] is None or episode[1] >= today)
-    if under_measure:
-        majority = add_years(child.birth_date, parameters.value(Key.MAJORITY_AGE, today))
-        if today < majority:
-            clocks += _minor_clocks(child, measures, documents, parameters, today, episode[0])
-        clocks += _majority_clocks(child, measures, parameters, today)
-    return sorted(clocks, key=lambda clock: clock.sort_key)
-
-
 def next_open(clocks: list[Clock]) -> Clock | None:
-    """The most pressing clock still to do."""
+    """The most pressing clock still to do (``clocks`` sorted by ``sort_key``)."""
     return next((clock for clock in clocks if clock.is_open), None)
+
+
+# --- The rules, in SQL -------------------------------------------------------------------------
+
+
+def _literal(value: str) -> str:
+    """A code constant (an enum value) written into the statement; never user input."""
+    if not re.fullmatch(r"[a-z0-9_]+", value):
+        raise ValueError(value)
+    return f"'{value}'"
+
+
+def _in(values) -> str:
+    return "(" + ", ".join(_literal(str(value)) for value in values) + ")"
+
+
+def _param(key: str, on: str) -> str:
+    """The value of the legal threshold ``key`` in force on the date ``on`` (the oldest row
+    before any is dated), from the ``parameter`` CTE."""
+    return (
+        f"(SELECT p.value FROM parameter p WHERE p.key = {_literal(key)} "
+        f"AND (p.valid_from <= {on} OR p.oldest) AND (p.valid_to IS NULL OR p.valid_to > {on}) "
+        "ORDER BY p.valid_from DESC LIMIT 1)"
+    )
+
+
+def _months(day: str, months: str) -> str:
+    """``day`` plus ``months`` calendar months (31 January + 1 month = end of February)."""
+    return f"({day} + make_interval(months => {months}))::date"
+
+
+def _years(day: str, years: str) -> str:
+    """``day`` plus ``years`` (29 February becomes 28 February in common years)."""
+    return f"({day} + make_interval(years => {years}))::date"
+
+
+def _age(birth: str, on: str) -> str:
+    """Age in whole years on ``on``."""
+    return (
+        f"(extract(year FROM {on})::int - extract(year FROM {birth})::int - "
+        f"((extract(month FROM {on}), extract(day FROM {on})) "
+        f"< (extract(month FROM {birth}), extract(day FROM {birth})))::int)"
+    )
+
+
+def _status(due: str, alert_from: str) -> str:
+    return (
+        f"CASE WHEN {due} < day THEN {_literal(ClockStatus.OVERDUE)} "
+        f"WHEN day >= {alert_from} THEN {_literal(ClockStatus.DUE)} "
+        f"ELSE {_literal(ClockStatus.UPCOMING)} END"
+    )
+
+
+def _done_or(done: str, status: str) -> str:
+    return f"CASE WHEN {done} IS NOT NULL THEN {_literal(ClockStatus.DONE)} ELSE {status} END"
+
+
+def _latest(kind: str, since: str) -> str:
+    """The last document of ``kind`` completed between ``since`` and the day."""
+    return (
+        f"(SELECT max(d.completed_on) FROM {StatutoryDocument._meta.db_table} d "
+        f"WHERE d.child_id = c.id AND d.kind = {_literal(kind)} "
+        f"AND d.completed_on >= {since} AND d.completed_on <= day)"
+    )
+
+
+def _active(types, alias="m") -> str:
+    return (
+        f"{alias}.type IN {_in(types)} AND {alias}.start_date <= day "
+        f"AND ({alias}.end_date IS NULL OR {alias}.end_date >= day)"
+    )
+
+
+_MEASURE = Measure._meta.db_table
+_ALERT_TODAY = _param(Key.MEASURE_END_ALERT_MONTHS, "day")
+_ALERT_AT_END = _param(Key.MEASURE_END_ALERT_MONTHS, "end_date")
+_PPE_MONTHS = _param(Key.PPE_DUE_MONTHS, "episode_start")
+_REPORT_PERIOD = (
+    f"CASE WHEN {_age('birth_date', 'anchor')} < {_param(Key.REPORT_YOUNG_AGE, 'anchor')} "
+    f"THEN {_param(Key.REPORT_PERIOD_YOUNG_MONTHS, 'anchor')} "
+    f"ELSE {_param(Key.REPORT_PERIOD_MONTHS, 'anchor')} END"
+)
+
+
+def _alerted(due: str) -> str:
+    """The status of a deadline raised the alert period in force on the day before it."""
+    return _status(due, _months(due, f"-{_ALERT_TODAY}"))
+
+
+_CLOCKS = f"""
+WITH
+on_day AS (SELECT %s::date AS day),
+scope AS ({{children}}),
+parameter AS (
+    SELECT key, value, valid_from,
+           lead(valid_from) OVER (PARTITION BY key ORDER BY valid_from) AS valid_to,
+           row_number() OVER (PARTITION BY key ORDER BY valid_from) = 1 AS oldest
+    FROM {LegalParameter._meta.db_table}
+),
+begun AS (
+    -- Measures begun by the day, with how far the measures before them reach.
+    SELECT m.child_id, m.start_date, m.end_date,
+           max(coalesce(m.end_date, 'infinity'::date)) OVER (
+               PARTITION BY m.child_id ORDER BY m.start_date, m.id
+               ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
+           ) AS reach_before
+    FROM {_MEASURE} m CROSS JOIN on_day
+    WHERE m.child_id IN (SELECT id FROM scope) AND m.start_date <= day
+),
+episode AS (
+    -- The last unbroken run: it starts at the last measure that did not continue another.
+    SELECT child_id,
+           max(start_date) FILTER (
+               WHERE reach_before IS NULL OR start_date > reach_before + 1
+           ) AS start_date,
+           max(coalesce(end_date, 'infinity'::date)) AS end_date
+    FROM begun GROUP BY child_id
+),
+c AS (
+    SELECT c.id, c.birth_date, day, e.start_date AS episode_start,
+           {_years("c.birth_date", _param(Key.MAJORITY_AGE, "day"))} AS majority,
+           {_age("c.birth_date", "day")} AS age,
+           {_param(Key.AUTONOMY_INTERVIEW_AGE, "day")} AS interview_age
+    FROM scope c CROSS JOIN on_day
+    JOIN episode e ON e.child_id = c.id AND e.end_date >= day
+),
+minor AS (
+    SELECT c.*, {_latest(DocumentKind.SITUATION_REPORT, "c.episode_start")} AS last_report
+    FROM c WHERE day < majority
+),
+report AS (
+    SELECT minor.*, coalesce(last_report, episode_start) AS anchor FROM minor
+),
+report_due AS (
+    SELECT report.*, {_months("anchor", _REPORT_PERIOD)} AS due_on FROM report
+),
+ppe AS (
+    SELECT c.*, {_months("episode_start", _PPE_MONTHS)} AS due_on,
+           {_latest(DocumentKind.PPE, "c.episode_start")} AS done_on
+    FROM c WHERE day < majority
+),
+interview AS (
+    SELECT c.*, greatest({_years("birth_date", "interview_age")}, care_start) AS due_on,
+           {_latest(DocumentKind.AUTONOMY_INTERVIEW, "'-infinity'::date")} AS done_on
+    FROM c CROSS JOIN LATERAL (
+        SELECT min(m.start_date) AS care_start FROM {_MEASURE} m
+        WHERE m.child_id = c.id AND {_active(MeasureType.accommodation())}
+    ) accommodated
+    WHERE day < majority AND care_start IS NOT NULL AND age >= interview_age - 1
+),
+decision AS (
+    SELECT c.*, (
+        SELECT min(m.start_date) FROM {_MEASURE} m
+        WHERE m.child_id = c.id AND m.type = {_literal(MeasureType.YOUNG_ADULT)}
+          AND m.start_date >= majority AND least(m.start_date, m.decision_date) <= day
+    ) AS done_on
+    FROM c
+    WHERE day < majority AND age >= interview_age AND EXISTS (
+        SELECT 1 FROM {_MEASURE} m WHERE m.child_id = c.id AND {_active(MeasureType.care())}
+    )
+),
+young_adult AS (
+    SELECT c.*,
+           {_years("birth_date", _param(Key.YOUNG_ADULT_AGE_LIMIT, "day"))} - 1 AS due_on
+    FROM c
+    WHERE EXISTS (
+        SELECT 1 FROM {_MEASURE} m
+        WHERE m.child_id = c.id AND {_active([MeasureType.YOUNG_ADULT])}
+    )
+),
+measure_end AS (
+    SELECT m.child_id, m.id, m.end_date, day
+    FROM {_MEASURE} m CROSS JOIN on_day
+    WHERE m.child_id IN (SELECT id FROM scope)
+      AND m.end_date IS NOT NULL AND m.end_reason = '' AND m.start_date <= day
+      AND NOT EXISTS (
+          SELECT 1 FROM {_MEASURE} r
+          WHERE r.renews_id = m.id AND least(r.start_date, r.decision_date) <= day
+      )
+),
+clock AS (
+    SELECT child_id, {_literal(ClockKind.MEASURE_END)} AS kind, end_date AS due_on,
+           {_status("end_date", _months("end_date", f"-{_ALERT_AT_END}"))} AS status,
+           NULL::date AS done_on, id AS measure_id
+    FROM measure_end
+    UNION ALL
+    SELECT id, {_literal(ClockKind.PPE)}, due_on,
+           {_done_or("done_on", _status("due_on", "episode_start"))}, done_on, NULL
+    FROM ppe
+    UNION ALL
+    SELECT id, {_literal(ClockKind.SITUATION_REPORT)}, due_on,
+           {_alerted("due_on")}, last_report, NULL
+    FROM report_due
+    UNION ALL
+    SELECT id, {_literal(ClockKind.AUTONOMY_INTERVIEW)}, due_on,
+           {_done_or("done_on", _alerted("due_on"))},
+           done_on, NULL
+    FROM interview
+    UNION ALL
+    SELECT id, {_literal(ClockKind.MAJORITY)}, majority,
+           {_done_or("done_on", _alerted("majority"))},
+           done_on, NULL
+    FROM decision
+    UNION ALL
+    SELECT id, {_literal(ClockKind.YOUNG_ADULT_END)}, due_on,
+           {_alerted("due_on")}, NULL, NULL
+    FROM young_adult
+)
+"""
+
+
+def _statement(children, day: date, select: str) -> tuple[str, list]:
+    """The clocks of ``children`` (a Child queryset) on ``day``, read by ``select``."""
+    scope = children.order_by().values("id", "birth_date", "territory_id")
+    scope_sql, scope_params = scope.query.sql_with_params()
+    sql = _CLOCKS.replace("{children}", scope_sql) + select
+    return sql, [day, *scope_params]
+
+
+def clocks_by_child(children, *, day: date) -> dict[int, list[Clock]]:
+    """Every deadline of ``children`` (a Child queryset) on ``day``, most pressing first, by
+    child id (one query)."""
+    sql, params = _statement(
+        children,
+        day,
+        "SELECT child_id, kind, due_on, status, done_on, measure_id FROM clock",
+    )
+    found = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for child_id, kind, due_on, status, done_on, measure_id in cursor.fetchall():
+            found.setdefault(child_id, []).append(
+                Clock(kind, due_on, status, done_on=done_on, measure_id=measure_id)
+            )
+    for clocks in found.values():
+        clocks.sort(key=lambda clock: clock.sort_key)
+    return found
+
+
+def status_counts(children, *, day: date) -> list[dict]:
+    """How many deadlines of ``children`` are at each status on ``day``, per territory and
+    kind, with the number of children concerned (one grouped query). Rows of
+    ``{"territory_id", "kind", "status", "clocks", "children"}``; the row whose ``kind`` is
+    None counts the children with at least one deadline at that status in the territory."""
+    sql, params = _statement(
+        children,
+        day,
+        """
+        SELECT child.territory_id, clock.kind, clock.status,
+               count(*) AS clocks, count(DISTINCT clock.child_id) AS children
+        FROM clock JOIN scope child ON child.id = clock.child_id
+        GROUP BY GROUPING SETS (
+            (child.territory_id, clock.kind, clock.status), (child.territory_id, clock.status)
+        )
+        """,
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        columns = [column.name for column in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]

@@ -1,10 +1,9 @@
 """Figures of the children in care: who is confié on a day and where, who entered and left
 over a period, how often they moved, and the statutory deadlines overdue.
 
-Each figure is one grouped query (conditional aggregation), whatever the number of children,
-except the deadlines: their rules (dated thresholds, runs of measures) live in
-``welfare.clocks`` and nowhere else, so the overdue counts are computed by those rules over the
-records fetched in four queries, as "Mon activité" does, and the two always agree.
+Each figure is one grouped query (conditional aggregation), whatever the number of children.
+The deadlines come from the rules of ``welfare.clocks``, the same statement "Mon activité" and
+the child's file read, grouped in the database, so the counts always agree.
 """
 
 from datetime import timedelta
@@ -19,7 +18,6 @@ from django.db.models import (
     F,
     IntegerField,
     OuterRef,
-    Prefetch,
     Q,
     Subquery,
     Value,
@@ -30,7 +28,7 @@ from django.utils.translation import gettext as _
 
 from placements.enums import EstablishmentKind, PlaceKind
 from placements.models import Placement
-from welfare.clocks import child_clocks
+from welfare.clocks import status_counts
 from welfare.dashboard.base import Block, Row, Section, link, total_row
 from welfare.enums import (
     ClockKind,
@@ -41,9 +39,8 @@ from welfare.enums import (
     Role,
     Sex,
 )
-from welfare.models import Child, Measure, StatutoryDocument
+from welfare.models import Child, Measure, Territory
 from welfare.rules import add_years
-from welfare.selectors.children import legal_parameters
 
 FOSTER_CARER = PlaceKind.FOSTER_CARER.value
 PEAD = "pead"
@@ -495,50 +492,31 @@ CLOCK_LABELS = {
 
 
 def overdue_clocks(params) -> dict:
-    """Overdue deadlines on the day per territory and kind (four queries: children, their
-    measures and documents as they stood that day, the legal thresholds), as
-    ``{territory code: {"name", kind: count…, "children": children with one at least}}``."""
-    day = params.day
-    children = (
-        _children(params)
-        .followed_on(day)
-        .select_related("territory")
-        .prefetch_related(
-            Prefetch(
-                "measures",
-                queryset=Measure.objects.filter(start_date__lte=day).order_by("start_date", "pk"),
-            ),
-            Prefetch(
-                "documents",
-                queryset=StatutoryDocument.objects.filter(completed_on__lte=day).order_by(
-                    "completed_on"
-                ),
-            ),
-        )
-    )
-    parameters = legal_parameters()
+    """Overdue deadlines on the day per territory and kind (two queries: the grouped counts
+    of ``welfare.clocks``, the territories' names), as ``{territory code: {"name", kind:
+    count…, "children": children with one at least}}``."""
+    rows = [
+        row
+        for row in status_counts(_children(params).followed_on(params.day), day=params.day)
+        if row["status"] == ClockStatus.OVERDUE
+    ]
+    territories = Territory.objects.in_bulk({row["territory_id"] for row in rows})
     result = {}
-    for child in children:
-        territory = result.setdefault(
-            child.territory.code,
-            {"name": child.territory.name, "children": 0} | dict.fromkeys(ClockKind.values, 0),
+    for row in rows:
+        territory = territories[row["territory_id"]]
+        counts = result.setdefault(
+            territory.code,
+            {"name": territory.name, "children": 0} | dict.fromkeys(ClockKind.values, 0),
         )
-        clocks = child_clocks(
-            child,
-            measures=list(child.measures.all()),
-            documents=list(child.documents.all()),
-            parameters=parameters,
-            today=day,
-        )
-        overdue = [clock for clock in clocks if clock.status == ClockStatus.OVERDUE]
-        for clock in overdue:
-            territory[clock.kind] += 1
-        territory["children"] += bool(overdue)
+        if row["kind"] is None:
+            counts["children"] = row["children"]
+        else:
+            counts[row["kind"]] = row["clocks"]
     return result
 
 
 def clocks_section(params) -> Section:
-    """Statutory deadlines overdue on the day, by territory (four queries)."""
+    """Statutory deadlines overdue on the day, by territory (two queries)."""
     by_territory = overdue_clocks(params)
     kinds = list(ClockKind.values)
     rows = [

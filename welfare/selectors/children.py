@@ -2,14 +2,14 @@
 queries whatever the number of children, measures or documents."""
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from welfare.clocks import Clock, child_clocks, next_open
+from welfare.clocks import Clock, clocks_by_child, next_open
 from welfare.enums import ClockStatus, Role
 from welfare.models import (
     AccessLog,
@@ -64,24 +64,16 @@ def children_search(*, user, text: str = "", today: date):
     )
 
 
-def with_history(children):
-    """``children`` with their measures and statutory documents prefetched, as the clocks
-    need them."""
-    return children.prefetch_related(
-        Prefetch("measures", queryset=Measure.objects.order_by("start_date", "pk")),
-        Prefetch("documents", queryset=StatutoryDocument.objects.order_by("completed_on")),
-    )
-
-
-def clocks_of(child, *, parameters: LegalParameterSet, today: date) -> list[Clock]:
-    """The deadlines of a child fetched through ``with_history`` (no query)."""
-    return child_clocks(
-        child,
-        measures=list(child.measures.all()),
-        documents=list(child.documents.all()),
-        parameters=parameters,
-        today=today,
-    )
+def child_clocks(child, *, today: date) -> list[Clock]:
+    """The deadlines of ``child`` on ``today``, most pressing first (one query); a measure's
+    deadline carries the measure when ``child`` comes from ``child_file`` (measures
+    prefetched)."""
+    clocks = clocks_by_child(Child.objects.filter(pk=child.pk), day=today).get(child.pk, [])
+    measures = {measure.pk: measure for measure in child.measures.all()}
+    return [
+        replace(clock, measure=measures.get(clock.measure_id)) if clock.measure_id else clock
+        for clock in clocks
+    ]
 
 
 @dataclass
@@ -121,17 +113,17 @@ def caseload(*, user, today: date, referent=None, status: str = "", kind: str = 
     caseworker's) with their open deadlines, the most pressing first, and the counts of
     overdue and due items, also per caseworker. ``status`` and ``kind`` filter the rows.
 
-    Four queries: children, their measures, their documents, the legal thresholds.
+    Two queries: the children with their référents, then their deadlines.
     """
     children = Child.objects.for_user(user).followed_on(today).select_related("referent")
     if user.role == Role.CASEWORKER:
         children = children.filter(referent=user)
     elif referent is not None:
         children = children.filter(referent=referent)
-    parameters = legal_parameters()
+    clocks_of = clocks_by_child(children, day=today)
     rows = []
-    for child in with_history(children):
-        clocks = clocks_of(child, parameters=parameters, today=today)
+    for child in children:
+        clocks = clocks_of.get(child.pk, [])
         counts = Counter(clock.status for clock in clocks)
         rows.append(
             CaseloadRow(

@@ -293,9 +293,9 @@ def test_the_caseload_runs_a_fixed_number_of_queries(
         child = ChildFactory(territory=nord, referent=referent_nord)
         MeasureFactory(child=child)
         StatutoryDocumentFactory(child=child)
-        # session, user, legal parameters, children, measures, documents, caseworkers of the
+        # session, user, children, their deadlines (one statement), caseworkers of the
         # filter, Département, header territory, session update (3 with its savepoints)
-        with django_assert_num_queries(12):
+        with django_assert_num_queries(10):
             client.get(reverse("children:caseload"))
 
 

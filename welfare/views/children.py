@@ -124,7 +124,7 @@ def child_detail(request, public_id):
     child = selectors.child_file(user=request.user, public_id=public_id)
     services.access_log_record(child=child, user=request.user)
     today = timezone.localdate()
-    clocks = selectors.clocks_of(child, parameters=selectors.legal_parameters(), today=today)
+    clocks = selectors.child_clocks(child, today=today)
     measures = list(child.measures.all())
     renewed = {measure.renews_id for measure in measures}
     return render(

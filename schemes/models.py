@@ -26,7 +26,7 @@ from schemes.enums import (
     SchemeStatus,
 )
 from schemes.permissions import READ_ROLES
-from schemes.reports.kinds import kind_names_for
+from schemes.reports.kinds import all_kinds
 
 # L312-4 CASF: a schéma covers at most five years ("2021–2025" is five calendar years).
 MAX_SCHEME_YEARS = 5
@@ -438,10 +438,15 @@ class ReportQuerySet(models.QuerySet):
         return self.filter(status__in=ReportStatus.pending())
 
     def for_user(self, user):
-        """Reports of the kinds the user's role may have, whoever requested them."""
+        """Reports of the kinds the user's role may have, within each kind's scope for the
+        user, whoever requested them."""
         if not user.is_authenticated:
             return self.none()
-        return self.filter(kind__in=kind_names_for(user.role))
+        allowed = Q(pk__in=[])
+        for kind in all_kinds():
+            if user.role in kind.roles:
+                allowed |= Q(kind=kind.name) & kind.scope(user)
+        return self.filter(allowed)
 
     def stale(self, *, running_before, queued_before):
         """Jobs whose worker died (running since before ``running_before``) or whose message

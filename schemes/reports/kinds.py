@@ -14,6 +14,7 @@ from functools import cache
 
 from django import forms
 from django.conf import settings
+from django.db.models import Q
 from django.http import Http404
 from django.utils.module_loading import import_string
 
@@ -33,13 +34,20 @@ class ReportParametersForm(forms.Form):
         raise NotImplementedError
 
 
+def everything(user) -> Q:
+    """The scope of a kind whose reports every role allowed may read whole."""
+    return Q()
+
+
 @dataclass(frozen=True)
 class ReportKind:
     """A kind of PDF report.
 
     ``name`` is stored in ``Report.kind``. ``context(**parameters)`` returns the template's
     context, including ``title``; ``page_url(**parameters)`` is the page that shows the
-    report's panel. ``roles`` may request, follow and download reports of this kind.
+    report's panel. ``roles`` may request, follow and download reports of this kind;
+    ``scope(user)`` narrows which of them ``user`` may read, as a filter on ``Report`` (e.g. a
+    territory manager reads the reports of his territory only).
     """
 
     name: str
@@ -49,6 +57,7 @@ class ReportKind:
     form_class: type[ReportParametersForm]
     context: Callable[..., dict]
     page_url: Callable[..., str]
+    scope: Callable[..., Q] = everything
 
 
 @cache
@@ -67,11 +76,6 @@ def get_kind(name: str) -> ReportKind:
         return _registry()[name]
     except KeyError:
         raise Http404(name) from None
-
-
-def kind_names_for(role) -> list[str]:
-    """Names of the kinds a member of staff with ``role`` may request and download."""
-    return [kind.name for kind in all_kinds() if role in kind.roles]
 
 
 def input_hash(*, kind: str, parameters: dict) -> str:

@@ -70,6 +70,15 @@ class DashboardForm(ReportParametersForm):
 
     def clean(self):
         cleaned = super().clean()
+        manager = self.user is not None and self.user.role == Role.TERRITORY_MANAGER
+        if manager and self.fixed_territory is None:
+            # Without a territory a manager would read the whole Département.
+            raise forms.ValidationError(
+                _(
+                    "Votre compte n'est rattaché à aucun territoire : demandez-le à "
+                    "l'administrateur."
+                )
+            )
         for name in ("day", "start", "end"):
             self._check_bounds(name)
         start, end = cleaned.get("start"), cleaned.get("end")

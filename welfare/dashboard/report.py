@@ -2,19 +2,21 @@
 named in ``settings.REPORT_KINDS``, whose rendering reads the same ``blocks.dashboard`` as the
 page.
 
-Only the directorate asks for it: ``Report.objects.for_user`` lets every role of a kind read
-every report of that kind, so a territory manager could otherwise open another territory's
-figures.
+The directorate asks for any territory or the whole Département; a territory manager for his
+own territory only (the form fixes it), and reads only the reports of that territory (the
+kind's ``scope``), whoever asked for them.
 """
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy
 
 from schemes.reports.kinds import ReportKind
-from welfare.dashboard.base import OBSERVATORY_ROLES
+from welfare.dashboard.base import DASHBOARD_ROLES
 from welfare.dashboard.blocks import dashboard
 from welfare.dashboard.forms import DashboardForm
+from welfare.enums import Role
 
 
 def _form(parameters) -> DashboardForm:
@@ -35,12 +37,23 @@ def dashboard_url(**parameters) -> str:
     return f"{reverse('dashboard:index')}?{urlencode(parameters)}"
 
 
+def dashboard_scope(user) -> Q:
+    """The directorate reads every dashboard report; a territory manager those of his
+    territory (none without one)."""
+    if user.role != Role.TERRITORY_MANAGER:
+        return Q()
+    if not user.territory_id:
+        return Q(pk__in=[])
+    return Q(parameters__territory=user.territory.code)
+
+
 DASHBOARD = ReportKind(
     name="dashboard",
     label=gettext_lazy("Tableau de bord"),
     template_name="pdf/dashboard.html",
-    roles=OBSERVATORY_ROLES,
+    roles=DASHBOARD_ROLES,
     form_class=DashboardForm,
     context=dashboard_context,
     page_url=dashboard_url,
+    scope=dashboard_scope,
 )

@@ -1,10 +1,13 @@
 """The default rows of the OLINPE code table (``welfare.models.NationalCode``).
 
 They seed the table once, after ``migrate``; from then on the table is the reference, edited in
-the admin. Only SEXE and TYPEV were read in annexe 2-8 CASF itself (domain_rules.md §4.1 asks
-not to copy the code lists of older tools): every other default code is a provisional number,
-stored with ``verified=False`` so that the observatory's pages say which codes still need
-checking against the annex and the DREES guide in force.
+the admin. SEXE (1 Garçon, 2 Fille), TYPEV and the yes/no answers (1 Non, 2 Oui, 9 Ne sait
+pas) were read in the current annexe 2-8 CASF itself. The other lists could be read only in
+the ONPE's former import tool, whose layout differs from our variables (the judicial
+placement's place is LIEUPLAC, the OPP is NATDECPLAC, the end's detail MOTIFML) and which
+domain_rules.md §4.1 asks not to copy: their default codes are provisional numbers, stored
+with ``verified=False`` so that the observatory's pages say which codes still need checking
+against the annex and the DREES guide in force (docs/decisions.md).
 """
 
 from placements.enums import EstablishmentKind, PlaceKind
@@ -28,8 +31,8 @@ def default_rows():
     rows = [
         (V.SEXE, Sex.MALE.value, Sex.MALE.label, "1", "Garçon", True),
         (V.SEXE, Sex.FEMALE.value, Sex.FEMALE.label, "2", "Fille", True),
-        (V.YES_NO, "false", "Non", "1", "Non", False),
-        (V.YES_NO, "true", "Oui", "2", "Oui", False),
+        (V.YES_NO, "false", "Non", "1", "Non", True),
+        (V.YES_NO, "true", "Oui", "2", "Oui", True),
     ]
     rows += _numbered(V.DECISION, MeasureNature.choices)
     rows += _numbered(V.NATPDECADM, [(t.value, t.label) for t in MeasureType.administrative()])

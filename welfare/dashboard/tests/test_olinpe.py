@@ -125,6 +125,19 @@ def test_every_local_value_has_a_row_after_migrate(db):
     ) == {"1", "2"}
 
 
+def test_only_the_codes_read_in_the_annex_are_marked_verified(db):
+    # Annexe 2-8 CASF: SEXE 1 Garçon / 2 Fille; yes/no answers 1 Non / 2 Oui.
+    verified = set(
+        NationalCode.objects.filter(verified=True).values_list("variable", "local_value", "code")
+    )
+    assert verified == {
+        (NationalVariable.SEXE, "M", "1"),
+        (NationalVariable.SEXE, "F", "2"),
+        (NationalVariable.YES_NO, "false", "1"),
+        (NationalVariable.YES_NO, "true", "2"),
+    }
+
+
 def test_the_export_runs_the_same_queries_whatever_the_number_of_measures(
     children, nord, django_assert_num_queries
 ):

@@ -176,8 +176,8 @@ begun AS (
                PARTITION BY m.child_id ORDER BY m.start_date, m.id
                ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
            ) AS reach_before
-    FROM {_MEASURE} m CROSS JOIN on_day
-    WHERE m.child_id IN (SELECT id FROM scope) AND m.start_date <= day
+    FROM {_MEASURE} m JOIN scope ON scope.id = m.child_id CROSS JOIN on_day
+    WHERE m.start_date <= day
 ),
 episode AS (
     -- The last unbroken run: it starts at the last measure that did not continue another.
@@ -196,11 +196,12 @@ c AS (
     FROM scope c CROSS JOIN on_day
     JOIN episode e ON e.child_id = c.id AND e.end_date >= day
 ),
-minor AS (
+minor AS MATERIALIZED (
+    -- Materialised: the last report is looked up once, not once per use of ``anchor``.
     SELECT c.*, {_latest(DocumentKind.SITUATION_REPORT, "c.episode_start")} AS last_report
     FROM c WHERE day < majority
 ),
-report AS (
+report AS MATERIALIZED (
     SELECT minor.*, coalesce(last_report, episode_start) AS anchor FROM minor
 ),
 report_due AS (
@@ -242,9 +243,8 @@ young_adult AS (
 ),
 measure_end AS (
     SELECT m.child_id, m.id, m.end_date, day
-    FROM {_MEASURE} m CROSS JOIN on_day
-    WHERE m.child_id IN (SELECT id FROM scope)
-      AND m.end_date IS NOT NULL AND m.end_reason = '' AND m.start_date <= day
+    FROM {_MEASURE} m JOIN scope ON scope.id = m.child_id CROSS JOIN on_day
+    WHERE m.end_date IS NOT NULL AND m.end_reason = '' AND m.start_date <= day
       AND NOT EXISTS (
           SELECT 1 FROM {_MEASURE} r
           WHERE r.renews_id = m.id AND least(r.start_date, r.decision_date) <= day

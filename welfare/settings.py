@@ -125,6 +125,9 @@ else:
     DATABASES = {"default": env.db_url_config(database_url(VAR_DIR))}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# No JIT compilation: the portal's statements are short or made of many small expressions (the
+# deadlines' rules), where compiling costs seconds and saves milliseconds (bench/README.md).
+DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 # Lets several test runs share one server (each its own test database).
 if env.str("TEST_DATABASE_NAME", default=""):
     DATABASES["default"]["TEST"] = {"NAME": env.str("TEST_DATABASE_NAME")}

@@ -9,9 +9,9 @@ Run by hand, with the project's environment, after loading the Jura demo:
     .venv/bin/python bench/dashboard.py --copies 9 # plus 9 copies of every child's file
 
 The copies (children, measures, documents, placements) are written inside a transaction that
-is rolled back at the end, and the tables vacuumed: the database is left as it was. For each section it prints the
-median wall-clock time of 5 readings at 31 December 2022 (the whole Département), the Python
-CPU time, and the number of queries.
+is rolled back at the end, and the tables vacuumed: the database is left as it was. For each
+section it prints the median wall-clock time of 5 readings at 31 December 2022 (the whole
+Département), the Python CPU time, and the number of queries.
 """
 
 import argparse

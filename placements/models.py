@@ -23,6 +23,7 @@ from placements.rules import AGREMENT_DEFAULT_PLACES, reminder_date
 from welfare.enums import Role
 from welfare.models import Child
 from welfare.rules import add_months
+from welfare.validators import validate_phone
 
 
 class DateRange(Func):
@@ -116,7 +117,7 @@ class Establishment(models.Model):
         related_name="establishments",
     )
     address = models.TextField(_("adresse"))
-    phone = models.CharField(_("téléphone"), max_length=30, blank=True)
+    phone = models.CharField(_("téléphone"), max_length=30, blank=True, validators=[validate_phone])
 
     objects = ProviderQuerySet.as_manager()
 
@@ -184,7 +185,7 @@ class FosterCarer(models.Model):
         related_name="foster_carers",
     )
     address = models.TextField(_("adresse"))
-    phone = models.CharField(_("téléphone"), max_length=30, blank=True)
+    phone = models.CharField(_("téléphone"), max_length=30, blank=True, validators=[validate_phone])
     employer = models.CharField(
         _("employeur"),
         max_length=200,

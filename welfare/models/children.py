@@ -25,6 +25,7 @@ from welfare.enums import (
     Sex,
 )
 from welfare.rules import measure_errors
+from welfare.validators import validate_phone
 
 
 class ImmutableUnaccent(models.Func):
@@ -260,7 +261,7 @@ class Guardian(models.Model):
     last_name = models.CharField(_("nom"), max_length=100)
     holds_parental_authority = models.BooleanField(_("titulaire de l'autorité parentale"))
     deceased = models.BooleanField(_("décédé"), default=False)
-    phone = models.CharField(_("téléphone"), max_length=30, blank=True)
+    phone = models.CharField(_("téléphone"), max_length=30, blank=True, validators=[validate_phone])
     email = models.EmailField(_("adresse électronique"), blank=True)
     address = models.TextField(_("adresse postale"), blank=True)
 

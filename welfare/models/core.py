@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from welfare.enums import Role
+from welfare.validators import validate_phone
 
 
 class Territory(models.Model):
@@ -63,7 +64,7 @@ class Departement(models.Model):
     )
     direction = models.CharField(_("direction"), max_length=200)
     address = models.TextField(_("adresse postale"))
-    phone = models.CharField(_("téléphone"), max_length=30)
+    phone = models.CharField(_("téléphone"), max_length=30, validators=[validate_phone])
     email = models.EmailField(_("adresse électronique"))
     opening_hours = models.CharField(_("horaires d'ouverture"), max_length=200, blank=True)
     website = models.URLField(_("site internet"), blank=True)

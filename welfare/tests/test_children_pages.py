@@ -517,3 +517,21 @@ def test_a_guardian_is_added_to_the_file(client, referent_nord, child):
         },
     )
     assert child.guardians.get().holds_parental_authority
+
+
+def test_a_guardian_s_phone_number_is_checked_next_to_its_field(client, referent_nord, child):
+    client.force_login(referent_nord)
+    fields = {"relationship": "father", "last_name": "Dupré", "first_name": "Marc"}
+    url = reverse("children:guardian_create", args=[child.public_id])
+
+    response = client.post(url, fields | {"phone": "appeler le soir"})
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["phone"] == [
+        "Saisissez un numéro de téléphone valide, par exemple 03 84 87 40 02 ou +33 3 84 87 40 02."
+    ]
+    assert 'value="appeler le soir"' in response.content.decode()
+    assert not child.guardians.exists()
+
+    client.post(url, fields | {"phone": "+41 22 123 45 67"})
+    assert child.guardians.get().phone == "+41 22 123 45 67"

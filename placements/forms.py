@@ -250,6 +250,10 @@ class AgrementStateForm(PlausibleDatesMixin, forms.Form):
     )
 
 
+class AgrementReminderForm(PlausibleDatesMixin, forms.Form):
+    sent_on = forms.DateField(label=_("Avis envoyé le"), widget=DateInput())
+
+
 class DailyRateForm(forms.Form):
     year = forms.IntegerField(label=_("Année"), min_value=2000, max_value=2100)
     amount = forms.DecimalField(

@@ -478,6 +478,30 @@ def agrement_change_state(
 
 
 @transaction.atomic
+def agrement_record_reminder(*, agrement: Agrement, sent_on: date, today: date) -> Agrement:
+    """Record the day the holder was told to apply for renewal (art. D421-19 CASF: at least 4
+    months before expiry; the letter itself leaves the Département by post)."""
+    if agrement.expires_on is None:
+        raise ValidationError(
+            _("Cet agrément n'expire pas (titulaire du DEAF) : il n'y a pas d'avis à envoyer.")
+        )
+    if agrement.state != AgrementState.VALID:
+        raise ValidationError(_("Seul un agrément valide appelle un avis de renouvellement."))
+    if sent_on > today:
+        raise ValidationError({"sent_on": _("L'avis ne peut être daté d'un jour à venir.")})
+    if not agrement.granted_on <= sent_on < agrement.expires_on:
+        raise ValidationError(
+            {
+                "sent_on": _("Choisissez une date entre le %(start)s et la veille de l'expiration.")
+                % {"start": f"{agrement.granted_on:%d/%m/%Y}"}
+            }
+        )
+    agrement.reminder_sent_on = sent_on
+    agrement.save(update_fields=["reminder_sent_on"])
+    return agrement
+
+
+@transaction.atomic
 def agrements_expire(*, today: date) -> int:
     """Mark as expired the valid agréments whose expiry date has come; returns how many."""
     return Agrement.objects.filter(state=AgrementState.VALID, expires_on__lte=today).update(

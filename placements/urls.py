@@ -59,5 +59,10 @@ urlpatterns = [
         name="foster_carer_rate",
     ),
     path("accueil/agrements/<uuid:public_id>/etat/", views.agrement_state, name="agrement_state"),
+    path(
+        "accueil/agrements/<uuid:public_id>/avis-renouvellement/",
+        views.agrement_reminder,
+        name="agrement_reminder",
+    ),
     path("accueil/tarifs-departementaux/", views.default_rates, name="default_rates"),
 ]

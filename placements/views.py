@@ -20,6 +20,7 @@ from placements import selectors, services
 from placements.enums import EstablishmentKind, PlaceKind
 from placements.forms import (
     AgrementForm,
+    AgrementReminderForm,
     AgrementStateForm,
     BoardFilterForm,
     DailyRateForm,
@@ -315,6 +316,7 @@ def foster_carer_detail(request, public_id):
             "occupied": carer.placements.active_on(today).count(),
             "rates": list(carer.rates.order_by("-year")),
             "today": today,
+            "can_manage": True,
         },
     )
 
@@ -421,6 +423,42 @@ def agrement_state(request, public_id):
             "Les enfants déjà accueillis restent inscrits ; aucun nouvel enfant ne peut être "
             "confié tant que l'agrément n'est pas valide."
         ),
+    )
+
+
+@role_required(*PROVIDER_ROLES)
+@require_http_methods(["GET", "POST"])
+def agrement_reminder(request, public_id):
+    agrement = get_object_or_404(
+        Agrement.objects.filter(foster_carer__in=_carers(request)).select_related("foster_carer"),
+        public_id=public_id,
+    )
+    today = timezone.localdate()
+    form = AgrementReminderForm(request.POST or None, initial={"sent_on": today})
+    if _posted(request, form) and _save(
+        form,
+        lambda: services.agrement_record_reminder(
+            agrement=agrement, today=today, **form.cleaned_data
+        ),
+    ):
+        messages.success(request, _("L'envoi de l'avis de renouvellement est enregistré."))
+        return redirect("placements:foster_carer_detail", public_id=agrement.foster_carer.public_id)
+    return _form_page(
+        request,
+        form,
+        title=_("Avis de renouvellement : %(agrement)s") % {"agrement": agrement},
+        submit=_("Enregistrer l'envoi"),
+        back_url=agrement.foster_carer.get_absolute_url(),
+        intro=_(
+            "Le président du conseil départemental indique au titulaire, au moins 4 mois "
+            "avant l'échéance, qu'il doit demander le renouvellement au moins 3 mois avant "
+            "(art. D421-19 CASF). Cet agrément expire le %(expiry)s : l'avis est dû au plus "
+            "tard le %(due)s."
+        )
+        % {
+            "expiry": f"{agrement.expires_on:%d/%m/%Y}" if agrement.expires_on else "—",
+            "due": f"{agrement.reminder_due_on:%d/%m/%Y}" if agrement.expires_on else "—",
+        },
     )
 
 

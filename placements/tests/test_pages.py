@@ -18,7 +18,7 @@ from placements.tests.factories import (
 from placements.timeline import placement_events, placement_section
 from welfare import timeline
 from welfare.enums import MeasureType, Role
-from welfare.tests.factories import ChildFactory, MeasureFactory
+from welfare.tests.factories import ChildFactory, MeasureFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -369,6 +369,92 @@ def test_suspending_an_agrement(client, directorate, carer):
     )
     assert response.status_code == 302
     assert Agrement.objects.get().state == AgrementState.SUSPENDED
+
+
+# --- Renewal notice (art. D421-19 CASF) --------------------------------------------------------
+
+
+def test_the_carer_page_says_when_the_renewal_notice_is_due_and_links_to_record_it(
+    client, responsable_nord, carer
+):
+    agrement = carer.agrements.get()
+    client.force_login(responsable_nord)
+
+    html = client.get(carer.get_absolute_url()).content.decode()
+
+    assert f"à envoyer au plus tard le {agrement.reminder_due_on:%d/%m/%Y}" in html
+    assert reverse("placements:agrement_reminder", args=[agrement.public_id]) in html
+
+
+def test_recording_the_renewal_notice(client, responsable_nord, carer):
+    agrement = carer.agrements.get()
+    url = reverse("placements:agrement_reminder", args=[agrement.public_id])
+    client.force_login(responsable_nord)
+
+    response = client.post(url, {"sent_on": TODAY.isoformat()})
+
+    assert response.status_code == 302
+    assert Agrement.objects.get().reminder_sent_on == TODAY
+    html = client.get(carer.get_absolute_url()).content.decode()
+    assert f"envoyé le {TODAY:%d/%m/%Y}" in html
+
+
+@pytest.mark.parametrize(
+    ("sent_on", "message"),
+    [
+        (TODAY + timedelta(days=1), "L'avis ne peut être daté d'un jour à venir."),
+        (TODAY - timedelta(days=500), "Choisissez une date entre le"),
+    ],
+)
+def test_a_renewal_notice_date_out_of_bounds_is_refused_next_to_the_field(
+    client, responsable_nord, carer, sent_on, message
+):
+    agrement = carer.agrements.get()
+    client.force_login(responsable_nord)
+
+    response = client.post(
+        reverse("placements:agrement_reminder", args=[agrement.public_id]),
+        {"sent_on": sent_on.isoformat()},
+    )
+
+    assert response.status_code == 200
+    assert message in response.context["form"].errors["sent_on"][0]
+    assert Agrement.objects.get().reminder_sent_on is None
+
+
+def test_a_deaf_holder_s_agrement_needs_no_notice(client, directorate, nord):
+    carer = FosterCarerFactory(territory=nord, deaf_obtained_on=TODAY - timedelta(days=900))
+    agrement = AgrementFactory(foster_carer=carer, expires_on=None)
+    client.force_login(directorate)
+
+    response = client.post(
+        reverse("placements:agrement_reminder", args=[agrement.public_id]),
+        {"sent_on": TODAY.isoformat()},
+    )
+
+    assert response.status_code == 200
+    assert "n'expire pas" in response.context["form"].non_field_errors()[0]
+    assert Agrement.objects.get(pk=agrement.pk).reminder_sent_on is None
+
+
+def test_another_territory_s_notice_is_out_of_reach(client, carer, sud):
+    manager_sud = UserFactory(role=Role.TERRITORY_MANAGER, territory=sud)
+    agrement = carer.agrements.get()
+    client.force_login(manager_sud)
+
+    response = client.post(
+        reverse("placements:agrement_reminder", args=[agrement.public_id]),
+        {"sent_on": TODAY.isoformat()},
+    )
+
+    assert response.status_code == 404
+    assert Agrement.objects.get().reminder_sent_on is None
+
+
+def test_a_caseworker_cannot_record_a_notice(client, referent_nord, carer):
+    client.force_login(referent_nord)
+    url = reverse("placements:agrement_reminder", args=[carer.agrements.get().public_id])
+    assert client.post(url, {"sent_on": TODAY.isoformat()}).status_code == 403
 
 
 def test_the_directorate_sets_the_departements_rates(client, directorate, responsable_nord):

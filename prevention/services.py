@@ -16,7 +16,7 @@ from prevention.models import (
     PreventionAction,
 )
 from prevention.rules import evaluation_due_on
-from welfare.enums import DecisionMaker, MeasureType
+from welfare.enums import AccessPurpose, DecisionMaker, MeasureType
 from welfare.models import Child
 from welfare.services import children as children_services
 
@@ -156,19 +156,26 @@ def intervention_delete(*, intervention: Intervention) -> None:
 
 
 @transaction.atomic
-def intervention_child_add(*, intervention: Intervention, child: Child) -> None:
-    """Link a child's file to a home intervention: it then shows in the child's timeline."""
+def intervention_child_add(*, intervention: Intervention, child: Child, by) -> None:
+    """Link a child's file to a home intervention: it then shows in the child's timeline. The
+    child's access log says who did it."""
     if not intervention.action.is_home_intervention:
         raise ValidationError(
             _("Une action collective compte les familles sans les nommer : aucun enfant.")
         )
     intervention.children.add(child)
+    children_services.access_log_record(
+        child=child, user=by, purpose=AccessPurpose.LINKED_TO_PREVENTION
+    )
 
 
 @transaction.atomic
-def intervention_child_remove(*, intervention: Intervention, child: Child) -> None:
-    """Unlink a child linked by mistake."""
+def intervention_child_remove(*, intervention: Intervention, child: Child, by) -> None:
+    """Unlink a child linked by mistake (logged in the child's access log)."""
     intervention.children.remove(child)
+    children_services.access_log_record(
+        child=child, user=by, purpose=AccessPurpose.UNLINKED_FROM_PREVENTION
+    )
 
 
 # --- Informations préoccupantes ---------------------------------------------------------------
@@ -231,31 +238,41 @@ def _refresh_due_date(concern: Concern) -> None:
 
 
 @transaction.atomic
-def concern_child_add(*, concern: Concern, child: Child) -> Concern:
-    """Add an existing child's file to a concern; a very young child shortens the deadline."""
+def concern_child_add(
+    *, concern: Concern, child: Child, by, purpose: str = AccessPurpose.LINKED_TO_CONCERN
+) -> Concern:
+    """Add an existing child's file to a concern; a very young child shortens the deadline.
+    The child's access log says who did it."""
     concern = _locked(concern)
     concern.children.add(child)
     _refresh_due_date(concern)
+    children_services.access_log_record(child=child, user=by, purpose=purpose)
     return concern
 
 
 @transaction.atomic
-def concern_child_create(*, concern: Concern, **identity) -> Child:
+def concern_child_create(*, concern: Concern, by, **identity) -> Child:
     """Open a child's file from a concern, in its territory, through welfare's service, and
     add it to the concern."""
     child = children_services.child_create(territory=concern.territory, **identity)
-    concern_child_add(concern=concern, child=child)
+    concern_child_add(
+        concern=concern, child=child, by=by, purpose=AccessPurpose.OPENED_FROM_CONCERN
+    )
     return child
 
 
 @transaction.atomic
-def concern_child_remove(*, concern: Concern, child: Child) -> Concern:
-    """Remove a child added by mistake; the deadline is computed again."""
+def concern_child_remove(*, concern: Concern, child: Child, by) -> Concern:
+    """Remove a child added by mistake; the deadline is computed again (logged in the
+    child's access log)."""
     concern = _locked(concern)
     if concern.measure_id and concern.measure.child_id == child.pk:
         raise ValidationError(_("Cet enfant bénéficie de la prestation ouverte par cette IP."))
     concern.children.remove(child)
     _refresh_due_date(concern)
+    children_services.access_log_record(
+        child=child, user=by, purpose=AccessPurpose.UNLINKED_FROM_CONCERN
+    )
     return concern
 
 

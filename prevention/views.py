@@ -246,10 +246,12 @@ def intervention_children(request, public_id):
     if request.method == "POST":
         child = _posted_child(request)
         if "remove" in request.POST:
-            services.intervention_child_remove(intervention=intervention, child=child)
+            services.intervention_child_remove(
+                intervention=intervention, child=child, by=request.user
+            )
             messages.success(request, _("%(child)s n'est plus rattaché.") % {"child": child})
         else:
-            services.intervention_child_add(intervention=intervention, child=child)
+            services.intervention_child_add(intervention=intervention, child=child, by=request.user)
             messages.success(request, _("%(child)s est rattaché.") % {"child": child})
         return _back_to(request, "prevention:intervention_children", public_id)
     linked = list(intervention.children.select_related("territory"))
@@ -364,7 +366,7 @@ def concern_children(request, public_id):
                 child = _save(
                     new_child,
                     lambda: services.concern_child_create(
-                        concern=concern, **new_child.cleaned_data
+                        concern=concern, by=request.user, **new_child.cleaned_data
                     ),
                 )
                 if child:
@@ -376,9 +378,9 @@ def concern_children(request, public_id):
             child = _posted_child(request)
             try:
                 if "remove" in request.POST:
-                    services.concern_child_remove(concern=concern, child=child)
+                    services.concern_child_remove(concern=concern, child=child, by=request.user)
                 else:
-                    services.concern_child_add(concern=concern, child=child)
+                    services.concern_child_add(concern=concern, child=child, by=request.user)
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
             return _back_to(request, "prevention:concern_children", public_id)

@@ -195,6 +195,20 @@ class ClockKind(models.TextChoices):
     MEASURE_END = "measure_end", _("Échéance de mesure")
 
 
+class AccessPurpose(models.TextChoices):
+    """Why a child's file was read or touched, as the access log records it."""
+
+    FILE_OPENED = "file_opened", _("Consultation du dossier")
+    OPENED_FROM_CONCERN = "opened_from_concern", _("Dossier ouvert depuis une IP")
+    LINKED_TO_CONCERN = "linked_to_concern", _("Rattaché à une information préoccupante")
+    UNLINKED_FROM_CONCERN = "unlinked_from_concern", _("Détaché d'une information préoccupante")
+    LINKED_TO_PREVENTION = "linked_to_prevention", _("Rattaché à une intervention de prévention")
+    UNLINKED_FROM_PREVENTION = (
+        "unlinked_from_prevention",
+        _("Détaché d'une intervention de prévention"),
+    )
+
+
 class ClockStatus(models.TextChoices):
     """Listed from the most to the least pressing."""
 

@@ -55,11 +55,11 @@ def test_the_shortest_deadline_applies(nord):
     assert concern.evaluation_due_on == date(2025, 1, 25)
 
 
-def test_adding_a_baby_to_the_concern_brings_the_due_date_forward(nord):
+def test_adding_a_baby_to_the_concern_brings_the_due_date_forward(nord, prevention_officer):
     concern = receive(nord)
     assert concern.evaluation_due_on == date(2025, 4, 10)
     baby = ChildFactory(territory=nord, birth_date=date(2024, 11, 3))
-    services.concern_child_add(concern=concern, child=baby)
+    services.concern_child_add(concern=concern, child=baby, by=prevention_officer)
     concern.refresh_from_db()
     assert concern.evaluation_due_on == date(2025, 2, 10)
 

@@ -13,8 +13,8 @@ from prevention import services
 from prevention.enums import ConcernOutcome, FirstAnalysis, ProsecutorFeedback
 from prevention.models import Concern
 from prevention.tests.factories import ConcernFactory
-from welfare.enums import DecisionMaker, MeasureNature, MeasureType
-from welfare.models import Child, Measure
+from welfare.enums import AccessPurpose, DecisionMaker, MeasureNature, MeasureType
+from welfare.models import AccessLog, Child, Measure
 from welfare.tests.factories import ChildFactory
 
 pytestmark = pytest.mark.django_db
@@ -222,6 +222,8 @@ def test_a_new_child_named_in_a_concern_gets_a_file_in_its_territory(
     assert list(concern.children.all()) == [child]
     concern.refresh_from_db()
     assert concern.evaluation_due_on < concern.received_on + timedelta(days=40)
+    log = AccessLog.objects.get(child=child)
+    assert (log.user, log.purpose) == (prevention_officer, AccessPurpose.OPENED_FROM_CONCERN)
 
 
 def test_an_existing_file_is_found_and_linked(client, prevention_officer, nord, sud):
@@ -233,6 +235,15 @@ def test_an_existing_file_is_found_and_linked(client, prevention_officer, nord, 
     assert response.context["found"] == [known]
     client.post(url, {"child": str(known.public_id), "q": "lefevre"})
     assert list(concern.children.all()) == [known]
+    client.post(url, {"child": str(known.public_id), "remove": "1"})
+    assert not concern.children.exists()
+    # Each link and unlink is in the child's access log, with who did it.
+    assert list(
+        AccessLog.objects.filter(child=known).order_by("pk").values_list("user", "purpose")
+    ) == [
+        (prevention_officer.pk, AccessPurpose.LINKED_TO_CONCERN),
+        (prevention_officer.pk, AccessPurpose.UNLINKED_FROM_CONCERN),
+    ]
 
 
 def test_an_unknown_child_answers_404(client, prevention_officer, nord):

@@ -15,7 +15,8 @@ from prevention.tests.factories import (
     PreventionActionFactory,
 )
 from welfare import timeline
-from welfare.enums import Role
+from welfare.enums import AccessPurpose, Role
+from welfare.models import AccessLog
 from welfare.tests.factories import ChildFactory
 
 pytestmark = pytest.mark.django_db
@@ -411,6 +412,12 @@ def test_a_home_intervention_is_linked_to_the_childs_file(client, prevention_off
     assert list(intervention.children.all()) == [child]
     client.post(response.url, {"child": str(child.public_id), "remove": "1"})
     assert not intervention.children.exists()
+    assert list(
+        AccessLog.objects.filter(child=child).order_by("pk").values_list("user", "purpose")
+    ) == [
+        (prevention_officer.pk, AccessPurpose.LINKED_TO_PREVENTION),
+        (prevention_officer.pk, AccessPurpose.UNLINKED_FROM_PREVENTION),
+    ]
 
 
 def test_deleting_an_intervention_asks_for_confirmation(

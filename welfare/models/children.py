@@ -14,6 +14,7 @@ from django.db.models.functions import Concat, Lower
 from django.utils.translation import gettext_lazy as _
 
 from welfare.enums import (
+    AccessPurpose,
     DecisionMaker,
     DocumentKind,
     GuardianRelationship,
@@ -490,6 +491,12 @@ class AccessLog(models.Model):
         related_name="child_accesses",
     )
     accessed_at = models.DateTimeField(_("consulté le"), auto_now_add=True)
+    purpose = models.CharField(
+        _("objet"),
+        max_length=32,
+        choices=AccessPurpose.choices,
+        default=AccessPurpose.FILE_OPENED,
+    )
 
     objects = AccessLogQuerySet.as_manager()
 

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from welfare.enums import MeasureEndReason, MeasureNature, MeasureType
+from welfare.enums import AccessPurpose, MeasureEndReason, MeasureNature, MeasureType
 from welfare.models import AccessLog, Child, Guardian, Measure, StatutoryDocument
 
 CHILD_FIELDS = (
@@ -193,6 +193,7 @@ def document_create(*, child: Child, author, kind: str, completed_on: date, **fi
     return document
 
 
-def access_log_record(*, child: Child, user) -> AccessLog:
-    """Note that ``user`` opened ``child``'s file: the one write a GET makes (CNIL)."""
-    return AccessLog.objects.create(child=child, user=user)
+def access_log_record(*, child: Child, user, purpose: str = AccessPurpose.FILE_OPENED) -> AccessLog:
+    """Note that ``user`` opened ``child``'s file (the one write a GET makes), or linked it to
+    or unlinked it from another service's record (CNIL: every read or use is traceable)."""
+    return AccessLog.objects.create(child=child, user=user, purpose=purpose)

@@ -109,7 +109,9 @@ def test_the_territory_manager_reads_a_childs_access_log(
     client.force_login(responsable_nord)
     response = client.get(reverse("children:access_log", args=[child.public_id]))
     assert response.status_code == 200
-    assert str(referent_nord) in response.content.decode()
+    html = response.content.decode()
+    assert str(referent_nord) in html
+    assert "Consultation du dossier" in html
 
 
 def test_a_caseworker_cannot_read_the_access_log(client, referent_nord, child):

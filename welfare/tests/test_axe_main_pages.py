@@ -47,7 +47,7 @@ def records(nord, referent_nord):
     GuardianFactory(child=child)
     StatutoryDocumentFactory(child=child)
     carer = FosterCarerFactory(territory=nord)
-    AgrementFactory(foster_carer=carer)
+    agrement = AgrementFactory(foster_carer=carer)
     placement = PlacementFactory(child=child, measure=measure, foster_carer=carer)
     scheme = SchemeFactory(published=True)
     action = ActionFactory(objective__scheme=scheme)
@@ -60,6 +60,7 @@ def records(nord, referent_nord):
         "measure": measure,
         "placement": placement,
         "carer": carer,
+        "agrement": agrement,
         "establishment": EstablishmentFactory(territory=nord),
         "scheme": scheme,
         "action": action,
@@ -114,6 +115,7 @@ def provider_pages(records):
         reverse("placements:foster_carer_list"),
         reverse("placements:foster_carer_detail", args=[records["carer"].public_id]),
         reverse("placements:agrement_create", args=[records["carer"].public_id]),
+        reverse("placements:agrement_reminder", args=[records["agrement"].public_id]),
     ]
 
 
@@ -163,6 +165,7 @@ def test_a_caseworkers_pages(page, console, live_server, referent_nord, records)
 def test_a_territory_managers_pages(page, console, live_server, responsable_nord, records):
     log_in(page, live_server, responsable_nord)
     for path in [
+        reverse("dashboard:index"),
         reverse("children:caseload"),
         reverse("children:access_log", args=[records["child"].public_id]),
         *provider_pages(records),

@@ -10,6 +10,7 @@ from welfare.models import (
     LegalParameter,
     Measure,
     NationalCode,
+    PopulationEstimate,
     StatutoryDocument,
     Territory,
     User,
@@ -131,3 +132,12 @@ class NationalCodeAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(PopulationEstimate)
+class PopulationEstimateAdmin(admin.ModelAdmin):
+    """The young population of each territory, from the INSEE's yearly estimates: the
+    dashboard's rates per 1,000 read the latest year up to the date shown."""
+
+    list_display = ["territory", "year", "under_21", "under_18", "source"]
+    list_filter = ["territory", "year"]

@@ -7,7 +7,7 @@ Every function here is idempotent: records are found by their natural key and up
 from django.conf import settings
 
 from welfare.enums import Role
-from welfare.models import Departement, Territory, User
+from welfare.models import Departement, PopulationEstimate, Territory, User
 
 IDENTITIES = {
     "jura": {
@@ -43,6 +43,20 @@ TERRITORIES = {
     ],
 }
 
+# Young population of each demo territory at 1 January 2022, for the rates per 1,000: rounded
+# orders of magnitude (about 22 % of the Jura's 257,000 inhabitants under 21, 25 % of the
+# Ain's 665,000), split by territory for the demo, NOT the INSEE's estimates, which the
+# Département enters in the admin. (territory code, under 21, under 18)
+POPULATION_YEAR = 2022
+POPULATION_SOURCE = (
+    "Démonstration : ordre de grandeur arrondi, à remplacer par les estimations de "
+    "population de l'INSEE au 1er janvier"
+)
+POPULATIONS = {
+    "jura": [("nord", 20500, 17700), ("centre", 22500, 19400), ("sud", 13500, 11700)],
+    "ain": [("nord", 66000, 57000), ("centre", 58000, 50000), ("sud", 42000, 36000)],
+}
+
 # username, first name, last name, role, territory code
 ACCOUNTS = [
     ("referent.nord", "Camille", "Renaud", Role.CASEWORKER, "nord"),
@@ -67,6 +81,13 @@ def load(*, departement: str, stdout) -> None:
     for code, name in TERRITORIES[departement]:
         territories[code], _ = Territory.objects.update_or_create(
             code=code, defaults={"name": name}
+        )
+
+    for code, under_21, under_18 in POPULATIONS[departement]:
+        PopulationEstimate.objects.update_or_create(
+            territory=territories[code],
+            year=POPULATION_YEAR,
+            defaults={"under_21": under_21, "under_18": under_18, "source": POPULATION_SOURCE},
         )
 
     for username, first_name, last_name, role, territory_code in ACCOUNTS:

@@ -27,11 +27,12 @@ def _decimals(value, places: int) -> int:
     return 0 if rounded == rounded.to_integral_value() else places
 
 
-def number(value) -> str:
-    """1234567 → "1 234 567"; 1234.5 → "1 234,50"; a dash for no value."""
+def number(value, *, decimals: int | None = None) -> str:
+    """1234567 → "1 234 567"; 1234.5 → "1 234,50"; a dash for no value. ``decimals`` fixes
+    the number of decimals (a rate: 2.0 → "2,0")."""
     if value is None or value == "":
         return MISSING
-    return format_number(value, _decimals(value, 2))
+    return format_number(value, _decimals(value, 2) if decimals is None else decimals)
 
 
 def money(value) -> str:

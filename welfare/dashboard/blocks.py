@@ -12,7 +12,7 @@ SECTIONS = (
     (
         "children_in_care",
         care.children_in_care_section,
-        ("in_care_place", "in_care_age", "in_care_territory"),
+        ("in_care_place", "in_care_age", "in_care_territory", "in_care_rates"),
     ),
     ("flows", care.flows_section, ("entries", "exits", "stability")),
     ("capacity", provision.capacity_section, ("capacity", "agrements")),

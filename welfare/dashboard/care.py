@@ -7,6 +7,7 @@ the child's file read, grouped in the database, so the counts always agree.
 """
 
 from datetime import timedelta
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import (
     Case,
@@ -30,6 +31,7 @@ from placements.enums import EstablishmentKind, PlaceKind
 from placements.models import Placement
 from welfare.clocks import status_counts
 from welfare.dashboard.base import Block, Row, Section, link, total_row
+from welfare.dashboard.formatting import Rate
 from welfare.enums import (
     ClockKind,
     ClockStatus,
@@ -39,7 +41,7 @@ from welfare.enums import (
     Role,
     Sex,
 )
-from welfare.models import Child, Measure, Territory
+from welfare.models import Child, Measure, PopulationEstimate, Territory
 from welfare.rules import add_years
 
 FOSTER_CARER = PlaceKind.FOSTER_CARER.value
@@ -47,6 +49,8 @@ PEAD = "pead"
 NO_PLACE = "none"
 ESTABLISHMENTS = "establishments"
 AGE_BANDS = ((0, 2), (3, 5), (6, 10), (11, 15), (16, 17), (18, 20))
+# The bands below this age are minors' (the rates per 1,000 minors).
+ADULT_AGE = 18
 NATURES = (MeasureNature.ADMINISTRATIVE.value, MeasureNature.JUDICIAL.value)
 # Children's names are the territory's business: the list behind a figure about children is
 # the territory manager's, never the directorate's (no nominative file, ARCHITECTURE.md §6).
@@ -177,7 +181,13 @@ def children_in_care_figures(rows) -> dict:
             row["territory__code"],
             {"territory": row["territory__code"], "name": row["territory__name"]}
             | _by_nature()
-            | {"unaccompanied_minors": 0, "disability": 0},
+            | {"unaccompanied_minors": 0, "disability": 0, "minors": 0},
+        )
+        territory["minors"] += sum(
+            row[f"age_{low}_{high}_{sex}"]
+            for low, high in AGE_BANDS
+            if high < ADULT_AGE
+            for sex in Sex.values
         )
         territory[nature] += total
         territory["total"] += total
@@ -279,9 +289,119 @@ def _territory_block(figures, span) -> Block:
     )
 
 
+PER = Decimal(1000)
+
+
+def _rate(count, population) -> float | None:
+    """``count`` per 1,000 of ``population``, to one decimal (a JSON number for the
+    ``indicators`` command); None without a population."""
+    if not population:
+        return None
+    return float((Decimal(count) * PER / population).quantize(Decimal("0.1"), ROUND_HALF_UP))
+
+
+def population_rows(params) -> dict:
+    """Every territory in view with its latest population estimate up to the day's year, or
+    None where none is entered (one query): ``{territory code: {"name", "year", "under_21",
+    "under_18"}}``."""
+    latest = PopulationEstimate.objects.filter(
+        territory=OuterRef("pk"), year__lte=params.day.year
+    ).order_by("-year")
+    territories = Territory.objects.all()
+    if params.territory:
+        territories = territories.filter(pk=params.territory.pk)
+    rows = territories.annotate(
+        year=Subquery(latest.values("year")[:1]),
+        under_21=Subquery(latest.values("under_21")[:1]),
+        under_18=Subquery(latest.values("under_18")[:1]),
+    ).values("code", "name", "year", "under_21", "under_18")
+    return {row.pop("code"): row for row in rows}
+
+
+def rates_figures(figures, populations) -> dict:
+    """Children in care per 1,000 young people under 21 and minors in care per 1,000 minors,
+    by territory (``populations``: every territory in view) and in all; the total rate only
+    when every territory has its population."""
+    in_care = {row["territory"]: row for row in figures["by_territory"]}
+    names = {code: row["name"] for code, row in populations.items()}
+    territories = []
+    for code in sorted(names, key=names.get):
+        counts = in_care.get(code, {})
+        population = populations.get(code, {})
+        territories.append(
+            {
+                "territory": code,
+                "name": names[code],
+                "in_care": counts.get("total", 0),
+                "minors_in_care": counts.get("minors", 0),
+                "population_year": population.get("year"),
+                "under_21": population.get("under_21"),
+                "under_18": population.get("under_18"),
+                "rate_per_1000_under_21": _rate(counts.get("total", 0), population.get("under_21")),
+                "rate_per_1000_minors": _rate(counts.get("minors", 0), population.get("under_18")),
+            }
+        )
+    complete = bool(territories) and all(t["under_21"] for t in territories)
+    total = {
+        "in_care": sum(t["in_care"] for t in territories),
+        "minors_in_care": sum(t["minors_in_care"] for t in territories),
+        "under_21": sum(t["under_21"] for t in territories) if complete else None,
+        "under_18": sum(t["under_18"] for t in territories) if complete else None,
+    }
+    total["rate_per_1000_under_21"] = _rate(total["in_care"], total["under_21"])
+    total["rate_per_1000_minors"] = _rate(total["minors_in_care"], total["under_18"])
+    return {"by_territory": territories, "total": total}
+
+
+def _rates_block(rates, span) -> Block:
+    def rate(value):
+        return None if value is None else Rate(value)
+
+    def row(label, figures, **kwargs):
+        return Row(
+            label=label,
+            values=(
+                figures["in_care"],
+                figures["under_21"],
+                rate(figures["rate_per_1000_under_21"]),
+                figures["minors_in_care"],
+                figures["under_18"],
+                rate(figures["rate_per_1000_minors"]),
+            ),
+            **kwargs,
+        )
+
+    rows = [row(t["name"], t) for t in rates["by_territory"]]
+    rows.append(row(_("Total"), rates["total"], total=True))
+    return Block(
+        key="in_care_rates",
+        title=_("Taux d'enfants confiés pour 1 000 jeunes"),
+        columns=[
+            _("Territoire"),
+            _("Enfants confiés"),
+            _("Moins de 21 ans (INSEE)"),
+            _("Pour 1 000 moins de 21 ans"),
+            _("Mineurs confiés"),
+            _("Mineurs (INSEE)"),
+            _("Pour 1 000 mineurs"),
+        ],
+        rows=rows,
+        span=span,
+        chart_columns=(2, 5),
+        note=_(
+            "Population au 1er janvier de la dernière année connue jusqu'à la date, saisie "
+            "dans l'administration (estimations de l'INSEE) ; « — » : population non saisie. "
+            "La DREES publie aussi un taux toutes mesures confondues, actions éducatives "
+            "comprises (22,9 ‰ en France fin 2022)."
+        ),
+    )
+
+
 def children_in_care_section(params) -> Section:
-    """Children confiés or accueillis on the day (one query)."""
+    """Children confiés or accueillis on the day (one query), and their rates per 1,000
+    young people of the territory (one more)."""
     figures = children_in_care_figures(in_care_rows(params))
+    figures["rates"] = rates_figures(figures, population_rows(params))
     span = params.day.isoformat()
     return Section(
         key="children_in_care",
@@ -291,6 +411,7 @@ def children_in_care_section(params) -> Section:
             _place_block(figures, span),
             _age_block(figures, span),
             _territory_block(figures, span),
+            _rates_block(figures["rates"], span),
         ],
     )
 

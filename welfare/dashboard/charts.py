@@ -59,8 +59,9 @@ class Chart:
 def block_chart(block) -> Chart | None:
     """The chart of ``block``'s ``chart_columns``; None when there is nothing to draw."""
     rows = [row for row in block.rows if row.in_chart]
-    values = [[row.values[index] or 0 for index in block.chart_columns] for row in rows]
-    largest = max((value for row in values for value in row), default=0)
+    # A figure that cannot be given (None) is written "—" with no bar.
+    values = [[row.values[index] for index in block.chart_columns] for row in rows]
+    largest = max((value or 0 for row in values for value in row), default=0)
     if not largest:
         return None
     series = [
@@ -76,7 +77,7 @@ def block_chart(block) -> Chart | None:
             bars.append(
                 Bar(
                     y=y,
-                    width=round(BAR_AREA * value / largest),
+                    width=round(BAR_AREA * (value or 0) / largest),
                     text=display(value),
                     colour=COLOURS[rank],
                 )

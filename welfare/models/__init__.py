@@ -11,7 +11,7 @@ from welfare.models.children import (
 )
 from welfare.models.contact import ContactEvent, ContactReply, ContactRequest
 from welfare.models.core import Departement, Territory, User
-from welfare.models.observatory import NationalCode
+from welfare.models.observatory import NationalCode, PopulationEstimate
 
 __all__ = [
     "AccessLog",
@@ -25,6 +25,7 @@ __all__ = [
     "LegalParameterSet",
     "Measure",
     "NationalCode",
+    "PopulationEstimate",
     "StatutoryDocument",
     "Territory",
     "User",

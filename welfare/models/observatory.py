@@ -1,10 +1,12 @@
 """The observatory's reference data: the table that turns the portal's local values into the
-codes of the national OLINPE dataset (domain_rules.md §4.1). It is data, edited in the admin:
-when the DREES publishes a new code list, nobody changes the code."""
+codes of the national OLINPE dataset (domain_rules.md §4.1), and the young population behind
+the rates per 1,000 (§4.3). Both are data, edited in the admin: when the DREES publishes a new
+code list or the INSEE new estimates, nobody changes the code."""
 
 import pghistory
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from welfare.observatory_enums import NationalVariable
@@ -60,3 +62,47 @@ class NationalCode(models.Model):
 
     def __str__(self):
         return f"{self.variable} : {self.local_label} → {self.code or '?'}"
+
+
+class PopulationEstimate(models.Model):
+    """The young population of a territory at 1 January of a year (INSEE estimates), the
+    denominator of the rates per 1,000 that the observatory compares with other Départements."""
+
+    territory = models.ForeignKey(
+        "welfare.Territory",
+        verbose_name=_("territoire"),
+        on_delete=models.PROTECT,
+        related_name="population_estimates",
+    )
+    year = models.PositiveSmallIntegerField(
+        _("année"),
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+        help_text=_("Population au 1er janvier de cette année."),
+    )
+    under_21 = models.PositiveIntegerField(_("jeunes de moins de 21 ans"))
+    under_18 = models.PositiveIntegerField(_("mineurs (moins de 18 ans)"))
+    source = models.CharField(
+        _("source"),
+        max_length=200,
+        help_text=_("Par exemple : INSEE, estimations de population au 1er janvier."),
+    )
+
+    class Meta:
+        ordering = ["territory", "-year"]
+        verbose_name = _("estimation de population")
+        verbose_name_plural = _("estimations de population")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["territory", "year"], name="population_estimate_unique"
+            ),
+            models.CheckConstraint(
+                name="population_minors_within_under_21",
+                condition=Q(under_18__lte=F("under_21")),
+                violation_error_message=_(
+                    "Les mineurs ne peuvent être plus nombreux que les moins de 21 ans."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.territory} – {self.year}"

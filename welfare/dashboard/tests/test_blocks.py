@@ -15,6 +15,7 @@ from welfare.dashboard.base import Params
 from welfare.dashboard.blocks import BLOCK_KEYS, dashboard, indicators
 from welfare.dashboard.tests import world
 from welfare.enums import DocumentKind, MeasureType
+from welfare.models import PopulationEstimate
 from welfare.tests.contact_factories import ContactRequestFactory
 from welfare.tests.factories import ChildFactory, MeasureFactory, StatutoryDocumentFactory
 
@@ -63,6 +64,58 @@ def test_it_counts_the_children_in_care_by_territory(children):
         ("nord", 0, 3),
         ("sud", 2, 1),
     ]
+
+
+def _population(territory, year, under_21, under_18):
+    return PopulationEstimate.objects.create(
+        territory=territory, year=year, under_21=under_21, under_18=under_18, source="INSEE"
+    )
+
+
+def test_it_gives_rates_per_1000_young_people_from_the_latest_estimate(children, nord, sud):
+    # Nord: 3 in care, all minors (4, 17 and 12); Sud: 3 in care, 2 minors (n4 is 18).
+    _population(nord, 2023, 1500, 1200)
+    _population(nord, 2025, 9999, 9000)  # after the day's year: not used
+    _population(sud, 2024, 1000, 800)
+
+    rates = indicators(PARAMS)["children_in_care"]["rates"]
+
+    nord_rates, sud_rates = rates["by_territory"]
+    assert (nord_rates["population_year"], nord_rates["in_care"], nord_rates["minors_in_care"]) == (
+        2023,
+        3,
+        3,
+    )
+    assert nord_rates["rate_per_1000_under_21"] == 2.0  # 3 / 1 500
+    assert nord_rates["rate_per_1000_minors"] == 2.5  # 3 / 1 200
+    assert sud_rates["rate_per_1000_under_21"] == 3.0  # 3 / 1 000
+    assert sud_rates["rate_per_1000_minors"] == 2.5  # 2 / 800
+    assert rates["total"]["rate_per_1000_under_21"] == 2.4  # 6 / 2 500
+    assert rates["total"]["rate_per_1000_minors"] == 2.5  # 5 / 2 000
+
+
+def test_a_territory_without_population_has_no_rate_and_the_total_none(children, nord):
+    _population(nord, 2024, 1500, 1200)
+
+    section = dashboard(PARAMS)[0]
+    rates = section.figures["rates"]
+    block = next(block for block in section.blocks if block.key == "in_care_rates")
+
+    assert rates["by_territory"][1]["rate_per_1000_under_21"] is None
+    assert rates["total"]["rate_per_1000_under_21"] is None
+    assert [row.values[2] for row in block.rows] == [2.0, None, None]
+
+
+def test_a_territory_manager_s_rates_are_his_territory_s(children, nord, sud):
+    _population(nord, 2024, 1500, 1200)
+    _population(sud, 2024, 1000, 800)
+
+    rates = indicators(Params(day=world.DAY, start=world.START, end=world.DAY, territory=nord))[
+        "children_in_care"
+    ]["rates"]
+
+    assert [row["territory"] for row in rates["by_territory"]] == ["nord"]
+    assert rates["total"]["rate_per_1000_under_21"] == 2.0
 
 
 def test_a_territory_narrows_every_count(children, nord):

@@ -12,6 +12,7 @@ from django.urls import reverse
 from placements.tests.factories import PlacementFactory
 from welfare.dashboard.tests import world
 from welfare.enums import Role
+from welfare.models import PopulationEstimate
 from welfare.tests.factories import ChildFactory, MeasureFactory
 
 pytestmark = pytest.mark.django_db
@@ -239,12 +240,13 @@ def _children_in_care(count, territory):
         PlacementFactory(child=child, measure=measure)
 
 
-# Queries of the page for the directorate: session and user (2); children in care (1);
+# Queries of the page for the directorate: session and user (2); children in care (1), the
+# territories' young population (1);
 # entries (2), exits (2), placements per child (1); capacity totals (2), PEAD (1), agréments
 # (1); deadlines: grouped counts, territories' names (2); prevention (3); budget (1);
 # contact requests (1); the Département's identity (1); the territories of the filter (1);
 # the PDF panel's latest report (1); the session saved, in its savepoint (3).
-DIRECTORATE_QUERIES = 25
+DIRECTORATE_QUERIES = 26
 
 
 @pytest.mark.parametrize("count", [1, 20])
@@ -258,3 +260,19 @@ def test_the_page_runs_the_same_queries_whatever_the_number_of_children(
         response = client.get(URL, READING)
 
     assert _total(response) == count
+
+
+def test_the_administrator_enters_a_territory_s_population_in_the_admin(
+    client, administrator, nord
+):
+    client.force_login(administrator)
+    url = reverse("admin:welfare_populationestimate_add")
+    assert client.get(url).status_code == 200
+
+    fields = {"territory": nord.pk, "year": 2024, "source": "INSEE, estimations au 1er janvier"}
+    refused = client.post(url, fields | {"under_21": 100, "under_18": 150})
+    assert refused.status_code == 200  # more minors than under-21s: said next to the form
+    assert "Les mineurs ne peuvent être plus nombreux" in refused.content.decode()
+
+    client.post(url, fields | {"under_21": 1500, "under_18": 1200})
+    assert PopulationEstimate.objects.get().under_21 == 1500

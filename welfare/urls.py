@@ -4,7 +4,7 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from welfare.forms.auth import LoginForm
-from welfare.views import contact, public, staff
+from welfare.views import account, contact, public, staff
 
 auth_patterns = [
     path(
@@ -15,6 +15,8 @@ auth_patterns = [
         name="login",
     ),
     path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
+    path("connexion/code/", account.mfa_verify, name="mfa_verify"),
+    path("compte/double-authentification/", account.mfa_setup, name="mfa_setup"),
     path("mot-de-passe/oubli/", auth_views.PasswordResetView.as_view(), name="password_reset"),
     path(
         "mot-de-passe/oubli/envoye/",

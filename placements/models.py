@@ -315,6 +315,12 @@ class Agrement(models.Model):
         """When the holder must be reminded to apply for renewal."""
         return reminder_date(self.expires_on)
 
+    @property
+    def calls_for_renewal_notice(self) -> bool:
+        """A valid agrément with an expiry (not a DEAF holder's) is renewed on application,
+        after a notice to its holder (art. D421-19 CASF)."""
+        return self.expires_on is not None and self.state == AgrementState.VALID
+
 
 @pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class DailyRate(models.Model):

@@ -481,11 +481,11 @@ def agrement_change_state(
 def agrement_record_reminder(*, agrement: Agrement, sent_on: date, today: date) -> Agrement:
     """Record the day the holder was told to apply for renewal (art. D421-19 CASF: at least 4
     months before expiry; the letter itself leaves the Département by post)."""
-    if agrement.expires_on is None:
-        raise ValidationError(
-            _("Cet agrément n'expire pas (titulaire du DEAF) : il n'y a pas d'avis à envoyer.")
-        )
-    if agrement.state != AgrementState.VALID:
+    if not agrement.calls_for_renewal_notice:
+        if agrement.expires_on is None:
+            raise ValidationError(
+                _("Cet agrément n'expire pas (titulaire du DEAF) : il n'y a pas d'avis à envoyer.")
+            )
         raise ValidationError(_("Seul un agrément valide appelle un avis de renouvellement."))
     if sent_on > today:
         raise ValidationError({"sent_on": _("L'avis ne peut être daté d'un jour à venir.")})

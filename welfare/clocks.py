@@ -309,24 +309,23 @@ def clocks_by_child(children, *, day: date) -> dict[int, list[Clock]]:
     return found
 
 
-def status_counts(children, *, day: date) -> list[dict]:
-    """How many deadlines of ``children`` are at each status on ``day``, per territory and
+def status_counts(children, *, day: date, status: str) -> list[dict]:
+    """How many deadlines of ``children`` are at ``status`` on ``day``, per territory and
     kind, with the number of children concerned (one grouped query). Rows of
-    ``{"territory_id", "kind", "status", "clocks", "children"}``; the row whose ``kind`` is
-    None counts the children with at least one deadline at that status in the territory."""
+    ``{"territory_id", "kind", "clocks", "children"}``; the row whose ``kind`` is None counts
+    the children with at least one such deadline in the territory."""
     sql, params = _statement(
         children,
         day,
         """
-        SELECT child.territory_id, clock.kind, clock.status,
+        SELECT child.territory_id, clock.kind,
                count(*) AS clocks, count(DISTINCT clock.child_id) AS children
         FROM clock JOIN scope child ON child.id = clock.child_id
-        GROUP BY GROUPING SETS (
-            (child.territory_id, clock.kind, clock.status), (child.territory_id, clock.status)
-        )
+        WHERE clock.status = %s
+        GROUP BY GROUPING SETS ((child.territory_id, clock.kind), (child.territory_id))
         """,
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(sql, [*params, status])
         columns = [column.name for column in cursor.description]
         return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]

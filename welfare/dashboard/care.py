@@ -616,11 +616,9 @@ def overdue_clocks(params) -> dict:
     """Overdue deadlines on the day per territory and kind (two queries: the grouped counts
     of ``welfare.clocks``, the territories' names), as ``{territory code: {"name", kind:
     count…, "children": children with one at least}}``."""
-    rows = [
-        row
-        for row in status_counts(_children(params).followed_on(params.day), day=params.day)
-        if row["status"] == ClockStatus.OVERDUE
-    ]
+    rows = status_counts(
+        _children(params).followed_on(params.day), day=params.day, status=ClockStatus.OVERDUE
+    )
     territories = Territory.objects.in_bulk({row["territory_id"] for row in rows})
     result = {}
     for row in rows:

@@ -258,12 +258,8 @@ def test_status_counts_group_by_territory_and_kind_and_count_children_once():
             child = ChildFactory(territory=territory, birth_date=date(2015, 1, 1))
             MeasureFactory(child=child, start_date=date(2024, 1, 1), end_date=date(2025, 12, 31))
     ChildFactory(territory=south)  # under no measure: no deadline
-    rows = status_counts(Child.objects.all(), day=TODAY)
-    overdue = {
-        (row["territory_id"], row["kind"]): (row["clocks"], row["children"])
-        for row in rows
-        if row["status"] == ClockStatus.OVERDUE
-    }
+    rows = status_counts(Child.objects.all(), day=TODAY, status=ClockStatus.OVERDUE)
+    overdue = {(row["territory_id"], row["kind"]): (row["clocks"], row["children"]) for row in rows}
     assert overdue == {
         (north.pk, ClockKind.PPE): (2, 2),
         (north.pk, ClockKind.SITUATION_REPORT): (2, 2),

@@ -17,6 +17,7 @@ from django.db import models
 from django.db.models import F, Func, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from placements.enums import AgrementState, EstablishmentKind, PlaceKind, PlacementEndReason
 from placements.rules import AGREMENT_DEFAULT_PLACES, reminder_date
@@ -294,10 +295,11 @@ class Agrement(models.Model):
         ]
 
     def __str__(self):
-        return _("Agrément de %(carer)s (%(places)s places)") % {
-            "carer": self.foster_carer,
-            "places": self.places,
-        }
+        return ngettext(
+            "Agrément de %(carer)s (%(places)s place)",
+            "Agrément de %(carer)s (%(places)s places)",
+            self.places,
+        ) % {"carer": self.foster_carer, "places": self.places}
 
     def is_in_force_on(self, day: date) -> bool:
         """Same rule as ``AgrementQuerySet.in_force_on``."""

@@ -478,3 +478,10 @@ def test_a_pead_measure_is_offered_for_a_pead(client, referent_nord, child):
     )
     assert response.status_code == 302
     assert child.placements.get().is_pead
+
+
+def test_an_agrement_of_one_place_is_named_in_the_singular(nord):
+    agrement = AgrementFactory(foster_carer=FosterCarerFactory(territory=nord), places=1)
+    assert str(agrement).endswith("(1 place)")
+    agrement.places = 2
+    assert str(agrement).endswith("(2 places)")

@@ -3,9 +3,16 @@
 import os
 
 from celery import Celery
+from celery.signals import worker_ready
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "welfare.settings")
 
 app = Celery("welfare")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@worker_ready.connect
+def _heartbeat_on_start(sender, **kwargs):
+    """A worker that has just started shows on /sante/ without waiting for beat's minute."""
+    sender.app.send_task("welfare.tasks.worker_heartbeat")

@@ -18,6 +18,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from welfare.enums import Role
+
 # Pages a user between the password and the code may still open: the code and enrolment
 # pages, leaving, and the public site.
 OPEN_URL_NAMES = {
@@ -60,8 +62,6 @@ def check_required_roles(app_configs=None, **kwargs):
     """System check: a role misspelt in MFA_REQUIRED_ROLES would silently enforce nothing."""
     from django.core.checks import Error
 
-    from welfare.enums import Role
-
     unknown = sorted(set(settings.MFA_REQUIRED_ROLES) - set(Role.values))
     if not unknown:
         return []
@@ -79,7 +79,9 @@ def confirmed_device(user) -> TOTPDevice | None:
 
 
 def required_for(user) -> bool:
-    return user.role in settings.MFA_REQUIRED_ROLES
+    # A superuser made by createsuperuser has no role, and is an administrator all the same.
+    role = Role.ADMINISTRATOR if user.is_administrator else user.role
+    return role in settings.MFA_REQUIRED_ROLES
 
 
 def pending_device(user) -> TOTPDevice:

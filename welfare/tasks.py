@@ -1,5 +1,6 @@
 from celery import shared_task
 
+from welfare import health
 from welfare.services import contact as contact_services
 
 
@@ -7,6 +8,12 @@ from welfare.services import contact as contact_services
 def ping():
     """Answer "pong": lets operators and the test suite check that a worker is consuming."""
     return "pong"
+
+
+@shared_task(bind=True, ignore_result=True)
+def worker_heartbeat(self):
+    """Sent by beat every minute and by each worker when it starts; read by /sante/."""
+    health.heartbeat_record(hostname=self.request.hostname or "inconnu")
 
 
 # --- Families' contact requests: thin tasks over welfare.services.contact -------------------

@@ -10,7 +10,7 @@ from welfare.models.children import (
     StatutoryDocument,
 )
 from welfare.models.contact import ContactEvent, ContactReply, ContactRequest
-from welfare.models.core import Departement, Territory, User
+from welfare.models.core import Departement, Territory, User, WorkerHeartbeat
 from welfare.models.observatory import NationalCode, PopulationEstimate
 
 __all__ = [
@@ -29,4 +29,5 @@ __all__ = [
     "StatutoryDocument",
     "Territory",
     "User",
+    "WorkerHeartbeat",
 ]

@@ -1,4 +1,5 @@
 from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.core.validators import FileExtensionValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +23,14 @@ class Territory(models.Model):
         return self.name
 
 
+class UserManager(DjangoUserManager):
+    def create_superuser(self, username, email=None, password=None, **extra_fields):
+        # The first account of a deployment (createsuperuser) is the portal's administrator:
+        # without the role, every page of the portal would refuse him.
+        extra_fields.setdefault("role", Role.ADMINISTRATOR)
+        return super().create_superuser(username, email, password, **extra_fields)
+
+
 class User(AbstractUser):
     """A member of staff; families never have accounts."""
 
@@ -34,6 +43,8 @@ class User(AbstractUser):
         blank=True,
         related_name="staff",
     )
+
+    objects = UserManager()
 
     class Meta:
         verbose_name = _("agent")
@@ -90,3 +101,21 @@ class Departement(models.Model):
     def current(cls):
         """The Département's record; an unsaved placeholder before the set-up has created it."""
         return cls.objects.first() or cls(name=_("Département"), direction=_("Enfance Famille"))
+
+
+class WorkerHeartbeat(models.Model):
+    """When a Celery worker last ran the periodic heartbeat task: one row per worker host.
+
+    The health endpoint reads the latest; a row proves that beat, the broker and a worker
+    consuming from it all worked, which a mere connection to the broker does not.
+    """
+
+    hostname = models.CharField(_("hôte"), max_length=255, unique=True)
+    seen_at = models.DateTimeField(_("dernier passage"))
+
+    class Meta:
+        verbose_name = _("signal de vie d'un worker")
+        verbose_name_plural = _("signaux de vie des workers")
+
+    def __str__(self):
+        return self.hostname

@@ -101,3 +101,21 @@ def test_idle_session_is_refused(client, referent_nord, departement):
     session.set_expiry(-1)
     session.save()
     assert client.get(reverse("home")).status_code == 302
+
+
+def test_the_first_account_made_by_createsuperuser_is_an_administrator(client, departement):
+    from django.core.management import call_command
+
+    from welfare.models import User
+
+    call_command(
+        "createsuperuser",
+        "--noinput",
+        username="premier.admin",
+        email="admin@example.org",
+        verbosity=0,
+    )
+    first = User.objects.get(username="premier.admin")
+    assert first.role == Role.ADMINISTRATOR
+    client.force_login(first)
+    assert client.get(reverse("home")).status_code == 200

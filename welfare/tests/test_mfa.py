@@ -6,6 +6,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from welfare.enums import Role
+from welfare.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -134,3 +135,13 @@ def test_a_misspelt_required_role_stops_the_checks(settings):
     assert "direction" in errors[0].msg
     settings.MFA_REQUIRED_ROLES = ["directorate"]
     assert check_required_roles() == []
+
+
+def test_a_superuser_without_a_role_counts_as_an_administrator(client, settings, db):
+    # createsuperuser leaves the role empty: the first production account must still enrol.
+    settings.MFA_REQUIRED_ROLES = [Role.ADMINISTRATOR]
+    superuser = UserFactory(username="premier.admin", role="", is_staff=True, is_superuser=True)
+    client.force_login(superuser)
+    response = client.get(reverse("home"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(f"{SETUP}?next=")

@@ -55,8 +55,16 @@ if not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 # Secret used for the pseudonymised identifiers of the national export; never stored in the
-# database. Falls back to SECRET_KEY in development only.
-PSEUDONYMISATION_KEY = env.str("PSEUDONYMISATION_KEY", default="") or SECRET_KEY
+# database. Falls back to SECRET_KEY in development only: in production the identifiers must
+# outlive a rotation of SECRET_KEY, or next year's return would no longer match this year's.
+PSEUDONYMISATION_KEY = env.str("PSEUDONYMISATION_KEY", default="")
+if not PSEUDONYMISATION_KEY:
+    if not DEBUG:
+        _fail(
+            "PSEUDONYMISATION_KEY doit être défini quand DEBUG est désactivé (clé des "
+            "identifiants pseudonymisés des exports nationaux, distincte de SECRET_KEY)."
+        )
+    PSEUDONYMISATION_KEY = SECRET_KEY
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -127,11 +135,23 @@ else:
     from welfare.embedded import database_url
 
     DATABASES = {"default": env.db_url_config(database_url(VAR_DIR))}
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+# Persistent connections in production (bench/README.md: the contact form's throughput), each
+# checked before reuse so that a connection the server dropped is replaced, not a 500.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0 if DEBUG else 60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# Every statement and every lock wait is bounded, so that a locked table or a runaway query
+# answers the portal's 503 page instead of holding a web worker until gunicorn kills it (its
+# timeout, 30 s, is above both). manage.py lifts both for maintenance commands (migrate, restore,
+# demo), whose statements may rightly be long; 0 means no limit.
+DB_STATEMENT_TIMEOUT_MS = env.int("DB_STATEMENT_TIMEOUT_MS", default=20_000)
+DB_LOCK_TIMEOUT_MS = env.int("DB_LOCK_TIMEOUT_MS", default=5_000)
 # No JIT compilation: the portal's statements are short or made of many small expressions (the
 # deadlines' rules), where compiling costs seconds and saves milliseconds (bench/README.md).
-DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+    f"-c jit=off -c statement_timeout={DB_STATEMENT_TIMEOUT_MS} "
+    f"-c lock_timeout={DB_LOCK_TIMEOUT_MS}"
+)
 # Lets several test runs share one server (each its own test database).
 if env.str("TEST_DATABASE_NAME", default=""):
     DATABASES["default"]["TEST"] = {"NAME": env.str("TEST_DATABASE_NAME")}
@@ -163,7 +183,10 @@ LOGOUT_REDIRECT_URL = "login"
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_MINUTES", default=30) * 60
 # Second factor (TOTP): roles that must enrol an authentication application (values of
 # welfare.enums.Role, comma-separated); every other account may enrol one.
-MFA_REQUIRED_ROLES = env.list("MFA_REQUIRED_ROLES", default=[])
+# In production the accounts that see the most (administrator, directorate) need one by default.
+MFA_REQUIRED_ROLES = env.list(
+    "MFA_REQUIRED_ROLES", default=[] if DEBUG else ["administrator", "directorate"]
+)
 OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Portail Enfance-Famille")
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -190,6 +213,8 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
 SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0
+# The monitoring probe may call the health endpoint over plain HTTP from inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^sante/$"]
 BEHIND_HTTPS_PROXY = env.bool("BEHIND_HTTPS_PROXY", default=False)
 if BEHIND_HTTPS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -289,6 +314,12 @@ CELERY_WORKER_MAX_TASKS_PER_CHILD = 50
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_ALWAYS_EAGER = False
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celery" / "beat-schedule")
+# The health endpoint reports the workers absent when the heartbeat task has not run for this
+# long (three missed beats).
+HEALTH_HEARTBEAT_SECONDS = env.int("HEALTH_HEARTBEAT_SECONDS", default=60)
+HEALTH_WORKER_MAX_AGE_SECONDS = env.int(
+    "HEALTH_WORKER_MAX_AGE_SECONDS", default=3 * HEALTH_HEARTBEAT_SECONDS
+)
 # Periodic jobs: each app adds its entries in its own tasks module under this name.
 CELERY_BEAT_SCHEDULE = {
     # Catches up the e-mails of the contact inbox whose queuing or sending failed.
@@ -304,6 +335,11 @@ CELERY_BEAT_SCHEDULE = {
     "placements-agrements-expire": {
         "task": "placements.tasks.agrements_expire",
         "schedule": crontab(hour=2, minute=30),
+    },
+    # Proves that beat, the broker and a worker all run: /sante/ reads its last run.
+    "worker-heartbeat": {
+        "task": "welfare.tasks.worker_heartbeat",
+        "schedule": timedelta(seconds=HEALTH_HEARTBEAT_SECONDS),
     },
     # Sends again the PDF jobs whose worker died or whose message was lost.
     "reports-requeue-stale": {

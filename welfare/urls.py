@@ -4,7 +4,10 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from welfare.forms.auth import LoginForm
-from welfare.views import account, contact, public, staff
+from welfare.views import account, contact, health, public, staff
+
+handler400 = "welfare.views.errors.bad_request"
+handler500 = "welfare.views.errors.server_error"
 
 auth_patterns = [
     path(
@@ -47,6 +50,7 @@ auth_patterns = [
 
 urlpatterns = [
     path("", public.public_home, name="public_home"),
+    path("sante/", health.health, name="health"),
     path("mentions-legales/", public.legal_notice, name="legal_notice"),
     path("accessibilite/", public.accessibility, name="accessibility"),
     path("donnees-personnelles/", public.personal_data, name="personal_data"),

@@ -12,7 +12,18 @@ def manage(*args, **env):
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        if key
+        not in {
+            "DEBUG",
+            "SECRET_KEY",
+            "ALLOWED_HOSTS",
+            "PSEUDONYMISATION_KEY",
+            "MFA_REQUIRED_ROLES",
+            "CONN_MAX_AGE",
+            "DB_STATEMENT_TIMEOUT_MS",
+            "DB_LOCK_TIMEOUT_MS",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
     }
     environment.update(env)
     return subprocess.run(
@@ -33,6 +44,27 @@ def test_production_without_secret_key_stops_with_one_line():
     )
 
 
+PRODUCTION = {
+    "DEBUG": "0",
+    "SECRET_KEY": "k" * 30 + "-production-secret-" + "z" * 30,
+    "ALLOWED_HOSTS": "portail.example.org",
+    "PSEUDONYMISATION_KEY": "p" * 50,
+}
+
+
+def setting(name, **env):
+    """The value of a setting in a fresh interpreter started with ``env``."""
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        f"from django.conf import settings; print(repr(settings.{name}))",
+        **env,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
 def test_production_without_allowed_hosts_stops_with_one_line():
     result = manage("check", DEBUG="0", SECRET_KEY="x" * 60)
     assert result.returncode != 0
@@ -46,11 +78,33 @@ def test_deploy_checks_are_clean_in_production():
         "--deploy",
         "--fail-level",
         "WARNING",
-        DEBUG="0",
-        SECRET_KEY="k" * 30 + "-production-secret-" + "z" * 30,
-        ALLOWED_HOSTS="portail.example.org",
+        **PRODUCTION,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_without_a_pseudonymisation_key_stops_with_one_line():
+    # Falling back to SECRET_KEY would change every national identifier when it is rotated.
+    result = manage("check", **{**PRODUCTION, "PSEUDONYMISATION_KEY": ""})
+    assert result.returncode != 0
+    assert result.stderr.strip().startswith("Configuration incorrecte : PSEUDONYMISATION_KEY")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_production_asks_a_second_factor_of_administrators_and_the_directorate():
+    assert setting("MFA_REQUIRED_ROLES", **PRODUCTION) == "['administrator', 'directorate']"
+    assert setting("MFA_REQUIRED_ROLES", DEBUG="1") == "[]"
+
+
+def test_production_keeps_database_connections_and_checks_them_before_reuse():
+    assert setting('DATABASES["default"]["CONN_MAX_AGE"]', **PRODUCTION) == "60"
+    assert setting('DATABASES["default"]["CONN_HEALTH_CHECKS"]', **PRODUCTION) == "True"
+
+
+def test_maintenance_commands_lift_the_web_requests_database_timeouts():
+    # manage.py sets both to 0 for its commands; the web processes keep the bounds.
+    assert setting("DB_STATEMENT_TIMEOUT_MS", DEBUG="1") == "0"
+    assert setting("DB_LOCK_TIMEOUT_MS", DEBUG="1") == "0"
 
 
 def test_debug_keeps_a_generated_key_under_var():

@@ -7,9 +7,15 @@ from welfare.forms.contact import ContactRequestForm
 from welfare.models import Departement
 from welfare.services.contact import contact_request_submit
 from welfare.throttle import attempt_allowed
+from welfare.views.errors import DATABASE_UNAVAILABLE, service_unavailable
 
-# The reference of the last question sent from this browser, shown on the thank-you page.
-CONTACT_REFERENCE_KEY = "contact_reference"
+# The reference of the last question sent from this browser, shown on the thank-you page. A
+# signed cookie rather than the session: once the question is stored, nothing else may fail
+# (a session saved in a database that has just gone away answered 400 after the question was
+# kept, and the family sent it again).
+CONTACT_REFERENCE_COOKIE = "demande_envoyee"
+CONTACT_REFERENCE_SALT = "welfare.contact-reference"
+CONTACT_REFERENCE_MAX_AGE = 3600
 
 
 @require_GET
@@ -62,15 +68,37 @@ def contact(request):
             # Look like a success, so that the robot learns nothing; save nothing.
             return render(request, "public/contact_done.html", {"reference": None})
         if form.is_valid():
-            contact_request = contact_request_submit(**form.submission())
-            request.session[CONTACT_REFERENCE_KEY] = contact_request.reference
-            return redirect("public_contact_done")
+            try:
+                contact_request = contact_request_submit(**form.submission())
+            except DATABASE_UNAVAILABLE:
+                # Nothing was stored: say so, and give the visitor his message back to keep.
+                return service_unavailable(
+                    request,
+                    "public/contact_not_stored.html",
+                    {"message": form.cleaned_data["message"]},
+                )
+            response = redirect("public_contact_done")
+            response.set_signed_cookie(
+                CONTACT_REFERENCE_COOKIE,
+                contact_request.reference,
+                salt=CONTACT_REFERENCE_SALT,
+                max_age=CONTACT_REFERENCE_MAX_AGE,
+                secure=settings.SESSION_COOKIE_SECURE,
+                httponly=True,
+                samesite="Lax",
+            )
+            return response
     return render(request, "public/contact.html", {"form": form})
 
 
 @require_GET
 def contact_done(request):
-    reference = request.session.get(CONTACT_REFERENCE_KEY)
+    reference = request.get_signed_cookie(
+        CONTACT_REFERENCE_COOKIE,
+        default=None,
+        salt=CONTACT_REFERENCE_SALT,
+        max_age=CONTACT_REFERENCE_MAX_AGE,
+    )
     if reference is None:
         return redirect("public_contact")
     return render(request, "public/contact_done.html", {"reference": reference})

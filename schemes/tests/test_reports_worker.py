@@ -1,19 +1,18 @@
 """A report asked for through the pages and produced by a real Celery worker (in a thread,
 on this process's broker), as in production but for the pool."""
 
-import time
 from unittest import mock
 
 import pytest
-from celery.contrib.testing.worker import start_worker
 from django.db import OperationalError
 from django.urls import reverse
 
 from schemes.enums import ReportStatus
 from schemes.models import Report
-from schemes.reports.services import MAX_ATTEMPTS
+from schemes.reports import services
 from schemes.tests.report_support import make_plan, one_line, pdf_text
 from welfare.celery import app
+from welfare.tests.workers import wait_for, worker_thread
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -24,15 +23,15 @@ def media_root(settings, tmp_path):
     return tmp_path
 
 
-def finished(report, timeout=60):
+def finished(report):
     """The report once its job is done or failed."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+
+    def settled():
         report.refresh_from_db()
-        if not report.is_pending:
-            return report
-        time.sleep(0.2)
-    raise AssertionError(f"Report still {report.status} after {timeout} s")
+        return not report.is_pending
+
+    wait_for(settled, what=f"report {report.pk} to be done or failed")
+    return report
 
 
 def ask_for_the_plan(client, user, scheme):
@@ -45,7 +44,7 @@ def test_a_report_asked_for_on_the_page_ends_done_and_downloadable(
     client, directorate, departement
 ):
     scheme = make_plan()
-    with start_worker(app, perform_ping_check=False, pool="solo", shutdown_timeout=30):
+    with worker_thread(app):
         report = finished(ask_for_the_plan(client, directorate, scheme))
     assert report.status == ReportStatus.DONE
     response = client.get(reverse("reports:download", args=[report.public_id]))
@@ -61,11 +60,11 @@ def test_a_persistent_transient_error_ends_failed_with_its_message_after_the_ret
     error = OperationalError("le serveur de base de données ne répond pas")
     with (
         mock.patch("schemes.reports.services.html_to_pdf", side_effect=error) as render,
-        start_worker(app, perform_ping_check=False, pool="solo", shutdown_timeout=30),
+        worker_thread(app),
     ):
         report = finished(ask_for_the_plan(client, directorate, scheme))
     assert report.status == ReportStatus.FAILED
-    assert render.call_count == report.attempts == MAX_ATTEMPTS
+    assert render.call_count == report.attempts == services.MAX_ATTEMPTS
     assert "le serveur de base de données ne répond pas" in report.error_message
     status = client.get(reverse("reports:status", args=[report.public_id])).content.decode()
     assert "Réessayer" in status

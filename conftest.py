@@ -5,7 +5,11 @@ two territories, ``responsable_nord`` manages the Nord territory, and the others
 Département-wide.
 """
 
+import uuid
+from contextlib import suppress
+
 import pytest
+from kombu.exceptions import OperationalError as BrokerUnreachable
 
 from welfare.enums import Role
 from welfare.tests.factories import DepartementFactory, TerritoryFactory, UserFactory
@@ -16,6 +20,25 @@ def fast_password_hashing(settings):
     """PBKDF2 at full strength costs about a second per user, seven for the cast; tests log in
     with ``force_login`` or check a password, neither of which needs the strength."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def celery_queue_of_this_session():
+    """Tasks sent by this session go to a queue of its own, which only its workers consume: a
+    developer's worker, or another run sharing the broker, never takes them (their results
+    would land in another database), and messages left by an earlier run (a killed worker's,
+    given back by Redis minutes later) never reach this one's workers."""
+    from welfare.celery import app
+
+    name = f"tests-{uuid.uuid4().hex[:12]}"
+    app.conf.task_default_queue = name
+    yield name
+    with suppress(BrokerUnreachable, OSError), app.connection_for_write() as connection:
+        queue = app.amqp.queues[name].bind(connection.default_channel)
+        # Declared on this channel so that the delete also removes its binding to the exchange.
+        queue.declare()
+        queue.purge()
+        queue.delete()
 
 
 @pytest.fixture

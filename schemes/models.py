@@ -449,8 +449,9 @@ class ReportQuerySet(models.QuerySet):
         return self.filter(allowed)
 
     def stale(self, *, running_before, queued_before):
-        """Jobs whose worker died (running since before ``running_before``) or whose message
-        was lost (queued since before ``queued_before``)."""
+        """Jobs that may have lost their worker (running since before ``running_before``: the
+        caller skips the rows still locked by a live worker) or their message (queued since
+        before ``queued_before``)."""
         return self.filter(
             Q(status=ReportStatus.RUNNING, started_at__lt=running_before)
             | Q(status=ReportStatus.QUEUED, queued_at__lt=queued_before)

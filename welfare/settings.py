@@ -312,6 +312,13 @@ CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=180)
 CELERY_WORKER_MAX_MEMORY_PER_CHILD = env.int("CELERY_WORKER_MAX_MEMORY_PER_CHILD", default=400_000)
 CELERY_WORKER_MAX_TASKS_PER_CHILD = 50
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+if CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
+    # Redis gives an unacknowledged message back once this has passed (an hour by default):
+    # the way back for a job whose whole worker was killed. It must stay above the hard time
+    # limit plus the longest retry countdown (60 s), or a live long job would be delivered a
+    # second time; the sweeps below usually recover a dead job sooner, and a late duplicate
+    # finds its job claimed or done and does nothing.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT + 120}
 CELERY_TASK_ALWAYS_EAGER = False
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celery" / "beat-schedule")
 # The health endpoint reports the workers absent when the heartbeat task has not run for this
@@ -322,10 +329,11 @@ HEALTH_WORKER_MAX_AGE_SECONDS = env.int(
 )
 # Periodic jobs: each app adds its entries in its own tasks module under this name.
 CELERY_BEAT_SCHEDULE = {
-    # Catches up the e-mails of the contact inbox whose queuing or sending failed.
+    # Catches up the e-mails of the contact inbox whose queuing or sending failed, or whose
+    # worker died mid-send (its row lock went with its connection): within a minute.
     "contact-send-pending-emails": {
         "task": "welfare.tasks.contact_emails_send_pending",
-        "schedule": timedelta(minutes=5),
+        "schedule": timedelta(minutes=1),
     },
     "contact-anonymise-expired-requests": {
         "task": "welfare.tasks.contact_requests_anonymise_expired",
@@ -341,10 +349,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "welfare.tasks.worker_heartbeat",
         "schedule": timedelta(seconds=HEALTH_HEARTBEAT_SECONDS),
     },
-    # Sends again the PDF jobs whose worker died or whose message was lost.
+    # Sends again the PDF jobs whose worker died (a running row no one holds locked) or whose
+    # message was lost; every minute, so a dead job is tried again within a minute or two.
     "reports-requeue-stale": {
         "task": "schemes.tasks.reports_requeue_stale",
-        "schedule": timedelta(minutes=5),
+        "schedule": timedelta(minutes=1),
     },
 }
 

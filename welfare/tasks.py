@@ -17,7 +17,7 @@ def worker_heartbeat(self):
 
 
 # --- Families' contact requests: thin tasks over welfare.services.contact -------------------
-# A send that fails raises here and is retried by contact_emails_send_pending (every 5 minutes).
+# A send that fails raises here and is retried by contact_emails_send_pending (every minute).
 
 
 @shared_task

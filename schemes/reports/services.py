@@ -37,8 +37,11 @@ TRANSIENT_ERRORS = (OperationalError, InterfaceError)
 MAX_ATTEMPTS = 4
 # A job queued this long ago and never started lost its message (broker down): sent again.
 QUEUED_STALE_AFTER = timedelta(minutes=10)
-# Beyond the hard time limit, a job still "running" has lost its worker.
-RUNNING_GRACE = timedelta(seconds=60)
+# A worker holds the row's lock for the whole rendering, and PostgreSQL releases it as soon as
+# the worker's connection drops: a job "running" whose row is not locked has lost its worker.
+# The grace covers the instant between the claim and the lock, so the sweep never takes a job
+# that is just starting.
+RUNNING_GRACE = timedelta(seconds=30)
 MESSAGE_LENGTH = 2000
 
 
@@ -254,14 +257,16 @@ def report_retry_scheduled(*, report_id: int, error: BaseException) -> None:
 
 @transaction.atomic
 def reports_requeue_stale() -> int:
-    """Send again the jobs whose worker died (running beyond the hard time limit) or whose
-    message was lost (queued too long); fail those whose attempts are spent.
+    """Send again the jobs whose worker died (running but no longer locked) or whose message
+    was lost (queued too long); fail those whose attempts are spent.
 
-    Rows locked by a worker rendering them are skipped. Returns the number of jobs handled.
+    Rows locked by a worker rendering them are skipped, however long it takes: the hard time
+    limit ends a rendering that runs away, and the lock goes with it. Returns the number of
+    jobs handled.
     """
     now = timezone.now()
     stale = Report.objects.stale(
-        running_before=now - timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT) - RUNNING_GRACE,
+        running_before=now - RUNNING_GRACE,
         queued_before=now - QUEUED_STALE_AFTER,
     ).select_for_update(skip_locked=True)
     handled = 0

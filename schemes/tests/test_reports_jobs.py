@@ -4,17 +4,23 @@
 (Celery applies each retry at once instead of after its backoff).
 """
 
+import threading
 from datetime import timedelta
 from unittest import mock
 
 import pytest
 from celery.exceptions import SoftTimeLimitExceeded
-from django.db import OperationalError
+from django.db import OperationalError, connection, transaction
 from django.utils import timezone
 
 from schemes.enums import ReportStatus
-from schemes.models import Scheme
-from schemes.reports.services import MAX_ATTEMPTS, report_run, reports_requeue_stale
+from schemes.models import Report, Scheme
+from schemes.reports.services import (
+    MAX_ATTEMPTS,
+    RUNNING_GRACE,
+    report_run,
+    reports_requeue_stale,
+)
 from schemes.tasks import report_render
 from schemes.tests.factories import ReportFactory
 from schemes.tests.report_support import make_plan, one_line, pdf_text
@@ -149,12 +155,50 @@ def test_the_sweep_sends_again_a_job_whose_message_was_lost(
     sent.assert_called_once_with(report.pk)
 
 
-def test_the_sweep_leaves_a_running_job_within_the_time_limit(
+def test_the_sweep_sends_again_a_dead_job_soon_after_its_claim(
+    sent, django_capture_on_commit_callbacks
+):
+    claimed = timezone.now() - RUNNING_GRACE - timedelta(seconds=1)
+    report = ReportFactory(status=ReportStatus.RUNNING, started_at=claimed, attempts=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert reports_requeue_stale() == 1
+    sent.assert_called_once_with(report.pk)
+
+
+def test_the_sweep_leaves_a_job_just_claimed_before_its_worker_locks_it(
     sent, django_capture_on_commit_callbacks
 ):
     report = ReportFactory(status=ReportStatus.RUNNING, started_at=timezone.now(), attempts=1)
     with django_capture_on_commit_callbacks(execute=True):
         assert reports_requeue_stale() == 0
+    report.refresh_from_db()
+    assert report.status == ReportStatus.RUNNING
+    sent.assert_not_called()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_sweep_leaves_a_long_job_whose_worker_holds_its_lock(sent):
+    report = stale(status=ReportStatus.RUNNING, attempts=1)
+    locked, done = threading.Event(), threading.Event()
+
+    def live_worker():
+        # A worker renders inside a transaction that holds the row, on its own connection.
+        try:
+            with transaction.atomic():
+                Report.objects.select_for_update().get(pk=report.pk)
+                locked.set()
+                done.wait(timeout=60)
+        finally:
+            connection.close()
+
+    worker = threading.Thread(target=live_worker)
+    worker.start()
+    try:
+        assert locked.wait(timeout=60)
+        assert reports_requeue_stale() == 0
+    finally:
+        done.set()
+        worker.join()
     report.refresh_from_db()
     assert report.status == ReportStatus.RUNNING
     sent.assert_not_called()
@@ -168,4 +212,4 @@ def test_the_job_is_acknowledged_late_retried_with_backoff_and_swept_periodicall
     assert OperationalError in report_render.autoretry_for
     schedule = settings.CELERY_BEAT_SCHEDULE["reports-requeue-stale"]
     assert schedule["task"] in app.tasks
-    assert schedule["schedule"] <= timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT * 2)
+    assert schedule["schedule"] <= timedelta(minutes=1)

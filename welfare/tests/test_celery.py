@@ -1,14 +1,19 @@
 import pytest
-from celery.contrib.testing.worker import start_worker
 
 from welfare.celery import app
 from welfare.tasks import ping
+from welfare.tests.workers import DONE_TIMEOUT, worker_thread
 
 
 @pytest.mark.django_db(transaction=True)
 def test_a_real_worker_consumes_a_task_and_returns_its_result():
-    with start_worker(app, perform_ping_check=False, pool="solo", shutdown_timeout=30):
-        assert ping.delay().get(timeout=30) == "pong"
+    with worker_thread(app):
+        assert ping.delay().get(timeout=DONE_TIMEOUT, interval=0.1) == "pong"
+
+
+def test_tasks_of_the_test_session_go_to_its_own_queue(celery_queue_of_this_session):
+    route = app.amqp.router.route({}, ping.name)
+    assert route["queue"].name == celery_queue_of_this_session
 
 
 def test_worker_settings_protect_long_jobs():
@@ -17,3 +22,12 @@ def test_worker_settings_protect_long_jobs():
     assert app.conf.worker_prefetch_multiplier == 1
     assert app.conf.task_soft_time_limit < app.conf.task_time_limit
     assert app.conf.worker_max_memory_per_child == 400_000
+
+
+@pytest.mark.skipif(
+    not app.conf.broker_url.startswith("redis"), reason="Redis's own redelivery of messages"
+)
+def test_redis_gives_back_a_dead_worker_s_message_but_never_a_live_job_s():
+    countdown = 60  # the tasks' retry_backoff_max
+    visibility = app.conf.broker_transport_options["visibility_timeout"]
+    assert app.conf.task_time_limit + countdown < visibility < 3600

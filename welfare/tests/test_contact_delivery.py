@@ -2,6 +2,7 @@
 
 import smtplib
 import threading
+from datetime import timedelta
 from unittest import mock
 
 import pytest
@@ -143,3 +144,14 @@ def test_a_confirmation_locked_by_another_worker_is_skipped_not_sent_twice(depar
         release.set()
         worker.join()
     assert mailoutbox == []
+
+
+def test_a_send_cut_short_by_a_dead_worker_is_caught_up_within_a_minute(
+    settings, departement, mailoutbox
+):
+    # The dead worker's lock went with its connection; only the catch-up sends the e-mail now.
+    ContactRequestFactory()
+    schedule = settings.CELERY_BEAT_SCHEDULE["contact-send-pending-emails"]
+    assert schedule["schedule"] <= timedelta(minutes=1)
+    assert tasks.contact_emails_send_pending() == 1
+    assert len(mailoutbox) == 1

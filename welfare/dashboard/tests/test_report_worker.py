@@ -2,7 +2,6 @@
 worker: it covers his territory, and another territory's manager cannot download it."""
 
 import pytest
-from celery.contrib.testing.worker import start_worker
 from django.urls import reverse
 
 from schemes.enums import ReportStatus
@@ -13,6 +12,7 @@ from welfare.celery import app
 from welfare.dashboard.tests import world
 from welfare.enums import Role
 from welfare.tests.factories import UserFactory
+from welfare.tests.workers import worker_thread
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -31,7 +31,7 @@ def test_a_territory_manager_s_pdf_covers_his_territory_only(
     world.build(nord, sud)
     client.force_login(responsable_nord)
 
-    with start_worker(app, perform_ping_check=False, pool="solo", shutdown_timeout=30):
+    with worker_thread(app):
         # A territory typed into the request is ignored: his own is forced.
         client.post(reverse("reports:request"), {"kind": "dashboard", **READING})
         report = finished(Report.objects.get())

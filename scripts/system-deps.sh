@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Install the Debian packages the portal needs, when they are missing.
-#   runtime: WeasyPrint's Pango and HarfBuzz libraries and a font, npm for the front-end assets.
+#   runtime: WeasyPrint's Pango and HarfBuzz libraries and a font, npm for the front-end assets,
+#            GnuPG for the encrypted backups (BACKUP_GPG_RECIPIENT).
 #   test:    the same, plus Chromium for the browser tests and poppler-utils for PDF text.
 set -euo pipefail
 
-packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core npm)
+packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core npm gnupg)
 if [ "${1:-runtime}" = test ]; then
   packages+=(chromium poppler-utils)
 fi

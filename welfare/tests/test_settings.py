@@ -125,3 +125,23 @@ def test_settings_are_french_and_paris_time(settings):
     assert settings.LANGUAGE_CODE == "fr"
     assert ("en", "Anglais") in [(code, str(name)) for code, name in settings.LANGUAGES]
     assert settings.TIME_ZONE == "Europe/Paris"
+
+
+def test_backups_follow_the_environment(tmp_path):
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from dbbackup import settings as s; print(s.STORAGE_OPTIONS['location'], "
+        "s.GPG_RECIPIENT, s.CONNECTORS['default']['DUMP_CMD'])",
+        DEBUG="1",
+        BACKUP_DIR=str(tmp_path),
+        BACKUP_GPG_RECIPIENT="0123456789ABCDEF0123456789ABCDEF01234567",
+        PG_BIN_DIR="/usr/lib/postgresql/15/bin",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        str(tmp_path),
+        "0123456789ABCDEF0123456789ABCDEF01234567",
+        "/usr/lib/postgresql/15/bin/pg_dump",
+    ]

@@ -1,5 +1,6 @@
 """Start-up rules of welfare/settings.py, checked in a fresh interpreter as an operator runs it."""
 
+import json
 import os
 import subprocess
 import sys
@@ -71,3 +72,24 @@ def test_settings_are_french_and_paris_time(settings):
     assert settings.LANGUAGE_CODE == "fr"
     assert ("en", "Anglais") in [(code, str(name)) for code, name in settings.LANGUAGES]
     assert settings.TIME_ZONE == "Europe/Paris"
+
+
+def test_log_format_json_writes_one_json_object_per_line():
+    command = ("shell", "--no-imports", "-c", "import logging; logging.getLogger('x').warning('é')")
+    result = manage(*command, DEBUG="1", LOG_FORMAT="json")
+    assert result.returncode == 0, result.stderr
+    (line,) = result.stderr.splitlines()
+    assert json.loads(line) | {"time": None} == {
+        "level": "WARNING",
+        "logger": "x",
+        "message": "é",
+        "time": None,
+    }
+
+
+def test_an_unknown_log_format_stops_with_one_line():
+    result = manage("check", DEBUG="1", LOG_FORMAT="xml")
+    assert result.returncode != 0
+    assert (
+        result.stderr.strip() == "Configuration incorrecte : LOG_FORMAT doit valoir text ou json."
+    )

@@ -5,11 +5,14 @@ import os
 from celery import Celery
 from celery.signals import worker_ready
 
+from welfare.observability import connect_celery_signals
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "welfare.settings")
 
 app = Celery("welfare")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+connect_celery_signals()
 
 
 @worker_ready.connect

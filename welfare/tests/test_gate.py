@@ -11,7 +11,13 @@ from django.urls import reverse
 from welfare.enums import Role
 from welfare.tests.contact_factories import ContactRequestFactory
 from welfare.tests.factories import ChildFactory, GuardianFactory, MeasureFactory, UserFactory
-from welfare.tests.gate import assert_no_store, gate_of, nominative_url_names, portal_urls
+from welfare.tests.gate import (
+    assert_no_store,
+    gate_of,
+    nominative_url_names,
+    portal_routes,
+    portal_urls,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -58,6 +64,17 @@ def test_every_nominative_page_is_checked_by_its_app():
     nominative = {name for name, callback in portal_urls() if gate_of(callback).nominative}
     assert nominative == set().union(*(nominative_url_names(app) for app in APPS))
     assert nominative_url_names("welfare") == set(WELFARE_NOMINATIVE_PAGES)
+
+
+def test_every_page_of_a_child_s_file_notes_refused_attempts():
+    # A refusal (403, or 404 out of the user's scope) is written to the child's access log.
+    child_routes = {
+        name: gate_of(callback).child_argument
+        for name, route, callback in portal_routes()
+        if route.startswith("enfants/<uuid:public_id>/")
+    }
+    assert {"children:detail", "placements:placement_create"} <= set(child_routes)
+    assert set(child_routes.values()) == {"public_id"}
 
 
 def test_plans_budgets_and_reports_show_no_nominative_data():

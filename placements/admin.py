@@ -1,6 +1,10 @@
 from django.contrib import admin
 
 from placements.models import Agrement, DailyRate, Establishment, FosterCarer, Placement
+from welfare.admin import PortalAdmin, keep_out_of_admin
+
+# A placement names the child and where he lives: read in the child's file, not here.
+keep_out_of_admin(Placement)
 
 
 class RateInline(admin.TabularInline):
@@ -16,7 +20,7 @@ class AgrementInline(admin.TabularInline):
 
 
 @admin.register(Establishment)
-class EstablishmentAdmin(admin.ModelAdmin):
+class EstablishmentAdmin(PortalAdmin):
     list_display = ["name", "kind", "territory", "authorised_capacity", "min_age", "max_age"]
     list_filter = ["kind", "territory"]
     search_fields = ["name", "manager"]
@@ -24,7 +28,7 @@ class EstablishmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(FosterCarer)
-class FosterCarerAdmin(admin.ModelAdmin):
+class FosterCarerAdmin(PortalAdmin):
     list_display = ["last_name", "first_name", "territory", "deaf_obtained_on"]
     list_filter = ["territory"]
     search_fields = ["last_name", "first_name"]
@@ -32,7 +36,7 @@ class FosterCarerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Agrement)
-class AgrementAdmin(admin.ModelAdmin):
+class AgrementAdmin(PortalAdmin):
     list_display = ["foster_carer", "number", "granted_on", "expires_on", "places", "state"]
     list_filter = ["state"]
     list_select_related = ["foster_carer"]
@@ -40,26 +44,7 @@ class AgrementAdmin(admin.ModelAdmin):
 
 
 @admin.register(DailyRate)
-class DailyRateAdmin(admin.ModelAdmin):
+class DailyRateAdmin(PortalAdmin):
     list_display = ["year", "place_kind", "establishment", "foster_carer", "amount"]
     list_filter = ["year", "place_kind"]
     list_select_related = ["establishment", "foster_carer"]
-
-
-@admin.register(Placement)
-class PlacementAdmin(admin.ModelAdmin):
-    """Read-only: placements are written through the pages, whose services check the rules."""
-
-    list_display = ["child", "place_kind", "start_date", "end_date", "end_reason"]
-    list_filter = ["place_kind", "end_reason"]
-    list_select_related = ["child", "establishment", "foster_carer"]
-    raw_id_fields = ["child", "measure", "establishment", "foster_carer"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -13,8 +13,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
 
 from placements import selectors, services
 from placements.enums import EstablishmentKind, PlaceKind
@@ -40,7 +38,7 @@ from placements.permissions import (
     sees_whole_departement,
 )
 from welfare.models import Child
-from welfare.permissions import role_required
+from welfare.permissions import staff_view
 
 BOARD_PAGE_SIZE = 50
 LIST_PAGE_SIZE = 25
@@ -102,9 +100,9 @@ def _placement(request, public_id):
     )
 
 
-@role_required(*PLACEMENT_ROLES)
-@never_cache
-@require_http_methods(["GET", "POST"])
+@staff_view(
+    roles=PLACEMENT_ROLES, methods=("GET", "POST"), nominative=True, child_argument="public_id"
+)
 def placement_create(request, public_id):
     child = _child(request, public_id)
     form = PlacementForm(
@@ -130,9 +128,7 @@ def placement_create(request, public_id):
     )
 
 
-@role_required(*PLACEMENT_ROLES)
-@never_cache
-@require_http_methods(["GET", "POST"])
+@staff_view(roles=PLACEMENT_ROLES, methods=("GET", "POST"), nominative=True)
 def placement_end(request, public_id):
     placement = _placement(request, public_id)
     form = PlacementEndForm(
@@ -163,9 +159,7 @@ def placement_end(request, public_id):
     )
 
 
-@role_required(*PLACEMENT_ROLES)
-@never_cache
-@require_http_methods(["GET", "POST"])
+@staff_view(roles=PLACEMENT_ROLES, methods=("GET", "POST"), nominative=True)
 def placement_move(request, public_id):
     placement = _placement(request, public_id)
     child = placement.child
@@ -202,7 +196,7 @@ def placement_move(request, public_id):
 # --- Capacity board ---------------------------------------------------------------------------
 
 
-@role_required(*BOARD_ROLES)
+@staff_view(roles=BOARD_ROLES, nominative=False)
 def board(request):
     whole = sees_whole_departement(request.user)
     form = BoardFilterForm(request.GET or None, whole_departement=whole)
@@ -260,7 +254,7 @@ def _carers(request):
     return FosterCarer.objects.for_user(request.user).select_related("territory")
 
 
-@role_required(*PROVIDER_ROLES)
+@staff_view(roles=PROVIDER_ROLES, nominative=False)
 def establishment_list(request):
     page = Paginator(_establishments(request), LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
@@ -270,7 +264,7 @@ def establishment_list(request):
     )
 
 
-@role_required(*PROVIDER_ROLES)
+@staff_view(roles=PROVIDER_ROLES, nominative=False)
 def foster_carer_list(request):
     today = timezone.localdate()
     carers = _carers(request).prefetch_related(
@@ -284,7 +278,7 @@ def foster_carer_list(request):
     return render(request, "placements/foster_carer_list.html", {"page": page, "today": today})
 
 
-@role_required(*PROVIDER_ROLES)
+@staff_view(roles=PROVIDER_ROLES, nominative=False)
 def establishment_detail(request, public_id):
     establishment = get_object_or_404(_establishments(request), public_id=public_id)
     today = timezone.localdate()
@@ -300,7 +294,7 @@ def establishment_detail(request, public_id):
     )
 
 
-@role_required(*PROVIDER_ROLES)
+@staff_view(roles=PROVIDER_ROLES, nominative=False)
 def foster_carer_detail(request, public_id):
     carer = get_object_or_404(_carers(request), public_id=public_id)
     today = timezone.localdate()
@@ -321,8 +315,7 @@ def foster_carer_detail(request, public_id):
     )
 
 
-@role_required(*PROVIDER_ROLES)
-@require_http_methods(["GET", "POST"])
+@staff_view(roles=PROVIDER_ROLES, methods=("GET", "POST"), nominative=False)
 def establishment_edit(request, public_id=None):
     establishment = (
         get_object_or_404(_establishments(request), public_id=public_id) if public_id else None
@@ -349,8 +342,7 @@ def establishment_edit(request, public_id=None):
     )
 
 
-@role_required(*PROVIDER_ROLES)
-@require_http_methods(["GET", "POST"])
+@staff_view(roles=PROVIDER_ROLES, methods=("GET", "POST"), nominative=False)
 def foster_carer_edit(request, public_id=None):
     carer = get_object_or_404(_carers(request), public_id=public_id) if public_id else None
     form = FosterCarerForm(request.POST or None, instance=carer, user=request.user)
@@ -370,8 +362,7 @@ def foster_carer_edit(request, public_id=None):
     )
 
 
-@role_required(*PROVIDER_ROLES)
-@require_http_methods(["GET", "POST"])
+@staff_view(roles=PROVIDER_ROLES, methods=("GET", "POST"), nominative=False)
 def agrement_create(request, public_id):
     carer = get_object_or_404(_carers(request), public_id=public_id)
     form = AgrementForm(request.POST or None)
@@ -393,8 +384,7 @@ def agrement_create(request, public_id):
     )
 
 
-@role_required(*PROVIDER_ROLES)
-@require_http_methods(["GET", "POST"])
+@staff_view(roles=PROVIDER_ROLES, methods=("GET", "POST"), nominative=False)
 def agrement_state(request, public_id):
     agrement = get_object_or_404(
         Agrement.objects.filter(foster_carer__in=_carers(request)).select_related("foster_carer"),
@@ -426,8 +416,7 @@ def agrement_state(request, public_id):
     )
 
 
-@role_required(*PROVIDER_ROLES)
-@require_http_methods(["GET", "POST"])
+@staff_view(roles=PROVIDER_ROLES, methods=("GET", "POST"), nominative=False)
 def agrement_reminder(request, public_id):
     agrement = get_object_or_404(
         Agrement.objects.filter(foster_carer__in=_carers(request)).select_related("foster_carer"),
@@ -462,8 +451,7 @@ def agrement_reminder(request, public_id):
     )
 
 
-@role_required(*PROVIDER_ROLES)
-@require_http_methods(["GET", "POST"])
+@staff_view(roles=PROVIDER_ROLES, methods=("GET", "POST"), nominative=False)
 def establishment_rate(request, public_id):
     establishment = get_object_or_404(_establishments(request), public_id=public_id)
     return _rate_page(
@@ -475,8 +463,7 @@ def establishment_rate(request, public_id):
     )
 
 
-@role_required(*PROVIDER_ROLES)
-@require_http_methods(["GET", "POST"])
+@staff_view(roles=PROVIDER_ROLES, methods=("GET", "POST"), nominative=False)
 def foster_carer_rate(request, public_id):
     carer = get_object_or_404(_carers(request), public_id=public_id)
     return _rate_page(
@@ -505,8 +492,7 @@ def _rate_page(request, *, back_url, title, **target):
     )
 
 
-@role_required(*RATE_ROLES)
-@require_http_methods(["GET", "POST"])
+@staff_view(roles=RATE_ROLES, methods=("GET", "POST"), nominative=False)
 def default_rates(request):
     form = DefaultRateForm(request.POST or None, initial={"year": timezone.localdate().year})
     if _posted(request, form) and _save(form, lambda: services.daily_rate_set(**form.cleaned_data)):

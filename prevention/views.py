@@ -5,7 +5,6 @@ children; an object outside the user's scope answers 404.
 """
 
 import uuid
-from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -16,8 +15,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
 
 from prevention import selectors, services
 from prevention.enums import FirstAnalysis
@@ -45,25 +42,9 @@ from prevention.permissions import (
 from welfare.enums import Role
 from welfare.forms.children import ChildSearchForm
 from welfare.models import Child
-from welfare.permissions import role_required
+from welfare.permissions import staff_view
 
 PAGE_SIZE = 25
-
-
-def prevention_page(*roles, methods=("GET",)):
-    """Role check, allowed methods and no caching."""
-
-    def decorator(view):
-        @role_required(*roles)
-        @never_cache
-        @require_http_methods(list(methods))
-        @wraps(view)
-        def wrapper(request, *args, **kwargs):
-            return view(request, *args, **kwargs)
-
-        return wrapper
-
-    return decorator
 
 
 def _save(form, write):
@@ -91,7 +72,7 @@ def _page(request, items):
 # --- Catalogue --------------------------------------------------------------------------------
 
 
-@prevention_page(*READ_ROLES)
+@staff_view(roles=READ_ROLES, nominative=False)
 def action_list(request):
     form = ActionFilterForm(request.GET)
     data = _filters(form)
@@ -112,7 +93,7 @@ def action_list(request):
     )
 
 
-@prevention_page(*READ_ROLES)
+@staff_view(roles=READ_ROLES, nominative=True)
 def action_detail(request, public_id):
     action = selectors.action_for(public_id)
     return render(
@@ -128,7 +109,7 @@ def action_detail(request, public_id):
     )
 
 
-@prevention_page(*WRITE_ROLES, methods=("GET", "POST"))
+@staff_view(roles=WRITE_ROLES, methods=("GET", "POST"), nominative=False)
 def action_edit(request, public_id=None):
     action = selectors.action_for(public_id) if public_id else None
     form = ActionForm(request.POST or None, instance=action)
@@ -143,7 +124,7 @@ def action_edit(request, public_id=None):
     return render(request, "prevention/action_form.html", {"form": form, "action": action})
 
 
-@prevention_page(*WRITE_ROLES, methods=("GET", "POST"))
+@staff_view(roles=WRITE_ROLES, methods=("GET", "POST"), nominative=False)
 def partner_create(request):
     form = PartnerForm(request.POST or None)
     if (
@@ -156,7 +137,7 @@ def partner_create(request):
     return render(request, "prevention/partner_form.html", {"form": form})
 
 
-@prevention_page(*WRITE_ROLES, methods=("GET", "POST"))
+@staff_view(roles=WRITE_ROLES, methods=("GET", "POST"), nominative=True)
 def intervention_create(request, public_id):
     action = selectors.action_for(public_id)
     form = InterventionForm(request.POST or None, action=action)
@@ -181,7 +162,7 @@ def intervention_create(request, public_id):
     )
 
 
-@prevention_page(*WRITE_ROLES, methods=("GET", "POST"))
+@staff_view(roles=WRITE_ROLES, methods=("GET", "POST"), nominative=True)
 def intervention_edit(request, public_id):
     intervention = selectors.intervention_for(public_id)
     action = intervention.action
@@ -201,7 +182,7 @@ def intervention_edit(request, public_id):
     )
 
 
-@prevention_page(*WRITE_ROLES, methods=("GET", "POST"))
+@staff_view(roles=WRITE_ROLES, methods=("GET", "POST"), nominative=True)
 def intervention_delete(request, public_id):
     intervention = selectors.intervention_for(public_id)
     action = intervention.action
@@ -238,7 +219,7 @@ def _search(request, linked):
     return form, text, found
 
 
-@prevention_page(*WRITE_ROLES, methods=("GET", "POST"))
+@staff_view(roles=WRITE_ROLES, methods=("GET", "POST"), nominative=True)
 def intervention_children(request, public_id):
     intervention = selectors.intervention_for(public_id)
     if not intervention.action.is_home_intervention:
@@ -270,7 +251,7 @@ def intervention_children(request, public_id):
     )
 
 
-@prevention_page(*READ_ROLES)
+@staff_view(roles=READ_ROLES, nominative=False)
 def figures(request):
     form = FiguresForm(request.GET)
     data = _filters(form)
@@ -290,7 +271,7 @@ def figures(request):
 # --- Informations préoccupantes ---------------------------------------------------------------
 
 
-@prevention_page(*CRIP_LIST_ROLES)
+@staff_view(roles=CRIP_LIST_ROLES, nominative=True)
 def concern_list(request):
     # A territory manager's list is his territory's: no filter to offer.
     manager = request.user.role == Role.TERRITORY_MANAGER
@@ -311,7 +292,7 @@ def concern_list(request):
     )
 
 
-@prevention_page(*WRITE_ROLES, methods=("GET", "POST"))
+@staff_view(roles=WRITE_ROLES, methods=("GET", "POST"), nominative=True)
 def concern_create(request):
     form = ConcernForm(request.POST or None, initial={"received_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
@@ -327,7 +308,7 @@ def concern_create(request):
     return render(request, "prevention/concern_form.html", {"form": form, "concern": None})
 
 
-@prevention_page(*CONCERN_ROLES)
+@staff_view(roles=CONCERN_ROLES, nominative=True)
 def concern_detail(request, public_id):
     concern = selectors.concern_for(user=request.user, public_id=public_id)
     return render(
@@ -342,7 +323,7 @@ def concern_detail(request, public_id):
     )
 
 
-@prevention_page(*WRITE_ROLES, methods=("GET", "POST"))
+@staff_view(roles=WRITE_ROLES, methods=("GET", "POST"), nominative=True)
 def concern_edit(request, public_id):
     concern = selectors.concern_for(user=request.user, public_id=public_id)
     form = ConcernForm(request.POST or None, instance=concern)
@@ -356,7 +337,7 @@ def concern_edit(request, public_id):
     return render(request, "prevention/concern_form.html", {"form": form, "concern": concern})
 
 
-@prevention_page(*WRITE_ROLES, methods=("GET", "POST"))
+@staff_view(roles=WRITE_ROLES, methods=("GET", "POST"), nominative=True)
 def concern_children(request, public_id):
     concern = selectors.concern_for(user=request.user, public_id=public_id)
     new_child = NewChildForm(request.POST if request.POST.get("create") else None)
@@ -400,7 +381,7 @@ def concern_children(request, public_id):
     )
 
 
-@prevention_page(*WRITE_ROLES, methods=("GET", "POST"))
+@staff_view(roles=WRITE_ROLES, methods=("GET", "POST"), nominative=True)
 def concern_analysis(request, public_id):
     concern = selectors.concern_for(user=request.user, public_id=public_id)
     if concern.evaluation_ended_on:
@@ -427,7 +408,7 @@ def concern_analysis(request, public_id):
     return render(request, "prevention/concern_analysis.html", {"form": form, "concern": concern})
 
 
-@prevention_page(*WRITE_ROLES, methods=("GET", "POST"))
+@staff_view(roles=WRITE_ROLES, methods=("GET", "POST"), nominative=True)
 def concern_outcome(request, public_id):
     concern = selectors.concern_for(user=request.user, public_id=public_id)
     if concern.first_analysis != FirstAnalysis.CONCERN or concern.evaluation_ended_on:
@@ -454,7 +435,7 @@ def concern_outcome(request, public_id):
     return render(request, "prevention/concern_outcome.html", {"form": form, "concern": concern})
 
 
-@prevention_page(*WRITE_ROLES, methods=("GET", "POST"))
+@staff_view(roles=WRITE_ROLES, methods=("GET", "POST"), nominative=True)
 def concern_feedback(request, public_id):
     concern = selectors.concern_for(user=request.user, public_id=public_id)
     if not concern.prosecutor_referral_on:

@@ -12,6 +12,7 @@ from schemes.models import (
     Report,
     Scheme,
 )
+from welfare.admin import PortalAdmin
 
 
 class ObjectiveInline(admin.TabularInline):
@@ -20,7 +21,7 @@ class ObjectiveInline(admin.TabularInline):
 
 
 @admin.register(Scheme)
-class SchemeAdmin(admin.ModelAdmin):
+class SchemeAdmin(PortalAdmin):
     list_display = ["title", "kind", "start_year", "end_year", "status", "published"]
     list_filter = ["kind", "status", "published"]
     search_fields = ["title"]
@@ -34,7 +35,7 @@ class ActionInline(admin.TabularInline):
 
 
 @admin.register(Objective)
-class ObjectiveAdmin(admin.ModelAdmin):
+class ObjectiveAdmin(PortalAdmin):
     list_display = ["__str__", "scheme"]
     list_filter = ["scheme"]
     inlines = [ActionInline]
@@ -57,7 +58,7 @@ class IndicatorInline(admin.TabularInline):
 
 
 @admin.register(Action)
-class ActionAdmin(admin.ModelAdmin):
+class ActionAdmin(PortalAdmin):
     list_display = ["__str__", "objective", "status", "progress"]
     list_filter = ["status", "objective__scheme"]
     search_fields = ["title", "lead_service"]
@@ -71,7 +72,7 @@ class MeasurementInline(admin.TabularInline):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(admin.ModelAdmin):
+class IndicatorAdmin(PortalAdmin):
     list_display = ["name", "unit", "baseline", "target", "action"]
     list_select_related = ["action__objective"]
     inlines = [MeasurementInline]
@@ -83,13 +84,13 @@ class BudgetLineInline(admin.TabularInline):
 
 
 @admin.register(Budget)
-class BudgetAdmin(admin.ModelAdmin):
+class BudgetAdmin(PortalAdmin):
     list_display = ["year", "voted_on"]
     inlines = [BudgetLineInline]
 
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
+class ReportAdmin(PortalAdmin):
     """Read-only: operators see the jobs and their reasons; the services own every change."""
 
     list_display = ["title", "kind", "status", "attempts", "requested_by", "requested_at"]

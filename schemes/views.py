@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET
 
 from schemes import charts, forms, selectors, services
 from schemes.models import (
@@ -23,13 +23,13 @@ from schemes.models import (
     Scheme,
 )
 from schemes.permissions import EDIT_ROLES, READ_ROLES, can_edit
-from welfare.permissions import role_required
+from welfare.permissions import public_view, staff_view
 
 PAGE_SIZE = 20
 
-read_access = role_required(*READ_ROLES)
-edit_access = role_required(*EDIT_ROLES)
-form_methods = require_http_methods(["GET", "POST"])
+# Plans and budgets name no child: their pages are not nominative, and no-store all the same.
+read_page = staff_view(roles=READ_ROLES, nominative=False)
+edit_page = staff_view(roles=EDIT_ROLES, methods=("GET", "POST"), nominative=False)
 
 
 def _page(request, queryset):
@@ -81,8 +81,7 @@ def _budget_url(budget):
 # --- Plans -----------------------------------------------------------------------------------
 
 
-@read_access
-@require_GET
+@read_page
 def scheme_list(request):
     schemes = selectors.scheme_list(schemes=Scheme.objects.for_user(request.user))
     return render(
@@ -92,8 +91,7 @@ def scheme_list(request):
     )
 
 
-@read_access
-@require_GET
+@read_page
 def scheme_detail(request, pk):
     schemes = selectors.scheme_with_plan(schemes=Scheme.objects.for_user(request.user))
     scheme = get_object_or_404(schemes, pk=pk)
@@ -110,8 +108,7 @@ def scheme_detail(request, pk):
     )
 
 
-@edit_access
-@form_methods
+@edit_page
 def scheme_create(request):
     return _edit(
         request,
@@ -122,8 +119,7 @@ def scheme_create(request):
     )
 
 
-@edit_access
-@form_methods
+@edit_page
 def scheme_update(request, pk):
     scheme = get_object_or_404(Scheme.objects.for_user(request.user), pk=pk)
     return _edit(
@@ -134,8 +130,7 @@ def scheme_update(request, pk):
     )
 
 
-@edit_access
-@form_methods
+@edit_page
 def scheme_delete(request, pk):
     scheme = get_object_or_404(Scheme.objects.for_user(request.user), pk=pk)
     return _delete(
@@ -148,8 +143,7 @@ def scheme_delete(request, pk):
     )
 
 
-@edit_access
-@form_methods
+@edit_page
 def objective_create(request, pk):
     scheme = get_object_or_404(Scheme.objects.for_user(request.user), pk=pk)
     number = selectors.next_number(siblings=scheme.objectives.all())
@@ -168,8 +162,7 @@ def _objective(request, pk):
     return get_object_or_404(Objective.objects.filter(scheme__in=schemes), pk=pk)
 
 
-@edit_access
-@form_methods
+@edit_page
 def objective_update(request, pk):
     objective = _objective(request, pk)
     return _edit(
@@ -180,8 +173,7 @@ def objective_update(request, pk):
     )
 
 
-@edit_access
-@form_methods
+@edit_page
 def objective_delete(request, pk):
     objective = _objective(request, pk)
     return _delete(
@@ -199,8 +191,7 @@ def _action(request, pk):
     return get_object_or_404(actions.select_related("objective__scheme"), pk=pk)
 
 
-@edit_access
-@form_methods
+@edit_page
 def action_create(request, pk):
     objective = _objective(request, pk)
     number = selectors.next_number(siblings=objective.actions.all())
@@ -218,8 +209,7 @@ def action_create(request, pk):
     )
 
 
-@read_access
-@require_GET
+@read_page
 def action_detail(request, pk):
     schemes = Scheme.objects.for_user(request.user)
     actions = selectors.action_with_details(
@@ -233,8 +223,7 @@ def action_detail(request, pk):
     )
 
 
-@edit_access
-@form_methods
+@edit_page
 def action_update(request, pk):
     action = _action(request, pk)
     return _edit(
@@ -247,8 +236,7 @@ def action_update(request, pk):
     )
 
 
-@edit_access
-@form_methods
+@edit_page
 def action_delete(request, pk):
     action = _action(request, pk)
     return _delete(
@@ -299,30 +287,26 @@ def _part_delete(request, pk, *, model, title):
     )
 
 
-@edit_access
-@form_methods
+@edit_page
 def milestone_create(request, pk):
     return _part_create(
         request, pk, model=Milestone, form_class=forms.MilestoneForm, title=_("Nouveau jalon")
     )
 
 
-@edit_access
-@form_methods
+@edit_page
 def milestone_update(request, pk):
     return _part_update(
         request, pk, model=Milestone, form_class=forms.MilestoneForm, title=_("Modifier le jalon")
     )
 
 
-@edit_access
-@form_methods
+@edit_page
 def milestone_delete(request, pk):
     return _part_delete(request, pk, model=Milestone, title=_("Supprimer le jalon « %(name)s »"))
 
 
-@edit_access
-@form_methods
+@edit_page
 def funding_create(request, pk):
     return _part_create(
         request,
@@ -333,8 +317,7 @@ def funding_create(request, pk):
     )
 
 
-@edit_access
-@form_methods
+@edit_page
 def funding_update(request, pk):
     return _part_update(
         request,
@@ -345,24 +328,21 @@ def funding_update(request, pk):
     )
 
 
-@edit_access
-@form_methods
+@edit_page
 def funding_delete(request, pk):
     return _part_delete(
         request, pk, model=Funding, title=_("Supprimer le financement « %(name)s »")
     )
 
 
-@edit_access
-@form_methods
+@edit_page
 def indicator_create(request, pk):
     return _part_create(
         request, pk, model=Indicator, form_class=forms.IndicatorForm, title=_("Nouvel indicateur")
     )
 
 
-@edit_access
-@form_methods
+@edit_page
 def indicator_update(request, pk):
     return _part_update(
         request,
@@ -373,8 +353,7 @@ def indicator_update(request, pk):
     )
 
 
-@edit_access
-@form_methods
+@edit_page
 def indicator_delete(request, pk):
     return _part_delete(
         request, pk, model=Indicator, title=_("Supprimer l'indicateur « %(name)s » et ses mesures")
@@ -387,8 +366,7 @@ def _measurement(request, pk):
     return get_object_or_404(records.select_related("indicator__action"), pk=pk)
 
 
-@edit_access
-@form_methods
+@edit_page
 def measurement_create(request, pk):
     indicator = _part_of_action(request, Indicator, pk)
     return _edit(
@@ -399,8 +377,7 @@ def measurement_create(request, pk):
     )
 
 
-@edit_access
-@form_methods
+@edit_page
 def measurement_update(request, pk):
     measurement = _measurement(request, pk)
     return _edit(
@@ -411,8 +388,7 @@ def measurement_update(request, pk):
     )
 
 
-@edit_access
-@form_methods
+@edit_page
 def measurement_delete(request, pk):
     measurement = _measurement(request, pk)
     return _delete(
@@ -432,8 +408,7 @@ def _budget(request, year):
     return get_object_or_404(Budget.objects.for_user(request.user), year=year)
 
 
-@read_access
-@require_GET
+@read_page
 def budget_list(request):
     budgets = selectors.budget_list(budgets=Budget.objects.for_user(request.user))
     return render(
@@ -443,8 +418,7 @@ def budget_list(request):
     )
 
 
-@read_access
-@require_GET
+@read_page
 def budget_detail(request, year):
     budget = _budget(request, year)
     figures = selectors.budget_figures(budget=budget)
@@ -460,8 +434,7 @@ def budget_detail(request, year):
     )
 
 
-@edit_access
-@form_methods
+@edit_page
 def budget_create(request):
     return _edit(
         request,
@@ -472,8 +445,7 @@ def budget_create(request):
     )
 
 
-@edit_access
-@form_methods
+@edit_page
 def budget_update(request, year):
     budget = _budget(request, year)
     return _edit(
@@ -486,8 +458,7 @@ def budget_update(request, year):
     )
 
 
-@edit_access
-@form_methods
+@edit_page
 def budget_delete(request, year):
     budget = _budget(request, year)
     return _delete(
@@ -500,8 +471,7 @@ def budget_delete(request, year):
     )
 
 
-@edit_access
-@form_methods
+@edit_page
 def budget_line_create(request, year):
     budget = _budget(request, year)
     if not selectors.free_domains(budget=budget):
@@ -520,8 +490,7 @@ def _budget_line(request, pk):
     return get_object_or_404(BudgetLine.objects.filter(budget__in=budgets), pk=pk)
 
 
-@edit_access
-@form_methods
+@edit_page
 def budget_line_update(request, pk):
     line = _budget_line(request, pk)
     return _edit(
@@ -532,8 +501,7 @@ def budget_line_update(request, pk):
     )
 
 
-@edit_access
-@form_methods
+@edit_page
 def budget_line_delete(request, pk):
     line = _budget_line(request, pk)
     return _delete(
@@ -548,12 +516,14 @@ def budget_line_delete(request, pk):
 # --- Public pages ----------------------------------------------------------------------------
 
 
+@public_view
 @require_GET
 def public_schemes(request):
     schemes = selectors.scheme_list(schemes=Scheme.objects.published())
     return render(request, "schemes/public_list.html", {"page": _page(request, schemes)})
 
 
+@public_view
 @require_GET
 def public_scheme_detail(request, pk):
     schemes = selectors.scheme_with_plan(schemes=Scheme.objects.published())

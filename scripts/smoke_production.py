@@ -194,6 +194,8 @@ def journey(base: str):
     headers, home = browser.expect("/espace/", 200)
     if ADMIN not in home:
         fail("la page d'accueil du personnel ne montre pas le compte connecté")
+    if "no-store" not in headers.get("Cache-Control", ""):
+        fail("la page d'accueil du personnel est envoyée sans Cache-Control: no-store")
     browser.expect("/admin/", 200)
 
     def healthy():

@@ -207,6 +207,8 @@ class AccessPurpose(models.TextChoices):
         "unlinked_from_prevention",
         _("Détaché d'une intervention de prévention"),
     )
+    # Asked for the file and refused: by role (403) or out of the user's territory (404).
+    REFUSED = "refused", _("Accès refusé")
 
 
 class ClockStatus(models.TextChoices):

@@ -4,46 +4,57 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from welfare.forms.auth import LoginForm
+from welfare.permissions import ANY_SIGNED_IN, public_view, staff_view
 from welfare.views import account, contact, health, public, staff
 
 handler400 = "welfare.views.errors.bad_request"
 handler500 = "welfare.views.errors.server_error"
 
+# The account's own pages, for any signed-in account, sent no-store like every staff page.
+account_form = staff_view(roles=ANY_SIGNED_IN, methods=("GET", "POST"), nominative=False)
+account_page = staff_view(roles=ANY_SIGNED_IN, nominative=False)
+
 auth_patterns = [
     path(
         "connexion/",
-        auth_views.LoginView.as_view(
-            authentication_form=LoginForm, redirect_authenticated_user=True
+        public_view(
+            auth_views.LoginView.as_view(
+                authentication_form=LoginForm, redirect_authenticated_user=True
+            )
         ),
         name="login",
     ),
-    path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
+    path("deconnexion/", public_view(auth_views.LogoutView.as_view()), name="logout"),
     path("connexion/code/", account.mfa_verify, name="mfa_verify"),
     path("compte/double-authentification/", account.mfa_setup, name="mfa_setup"),
-    path("mot-de-passe/oubli/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "mot-de-passe/oubli/",
+        public_view(auth_views.PasswordResetView.as_view()),
+        name="password_reset",
+    ),
     path(
         "mot-de-passe/oubli/envoye/",
-        auth_views.PasswordResetDoneView.as_view(),
+        public_view(auth_views.PasswordResetDoneView.as_view()),
         name="password_reset_done",
     ),
     path(
         "mot-de-passe/nouveau/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(),
+        public_view(auth_views.PasswordResetConfirmView.as_view()),
         name="password_reset_confirm",
     ),
     path(
         "mot-de-passe/nouveau/termine/",
-        auth_views.PasswordResetCompleteView.as_view(),
+        public_view(auth_views.PasswordResetCompleteView.as_view()),
         name="password_reset_complete",
     ),
     path(
         "mot-de-passe/changer/",
-        auth_views.PasswordChangeView.as_view(),
+        account_form(auth_views.PasswordChangeView.as_view()),
         name="password_change",
     ),
     path(
         "mot-de-passe/changer/termine/",
-        auth_views.PasswordChangeDoneView.as_view(),
+        account_page(auth_views.PasswordChangeDoneView.as_view()),
         name="password_change_done",
     ),
 ]
@@ -57,25 +68,29 @@ urlpatterns = [
     path("identite/logo/", public.departement_logo, name="departement_logo"),
     path(
         "prevention-et-parentalite/",
-        TemplateView.as_view(template_name="public/prevention.html"),
+        public_view(TemplateView.as_view(template_name="public/prevention.html")),
         name="public_prevention",
     ),
     path(
         "protection-de-l-enfance/",
-        TemplateView.as_view(template_name="public/child_protection.html"),
+        public_view(TemplateView.as_view(template_name="public/child_protection.html")),
         name="public_child_protection",
     ),
     path(
         "devenir-assistant-familial/",
-        TemplateView.as_view(template_name="public/foster_carer.html"),
+        public_view(TemplateView.as_view(template_name="public/foster_carer.html")),
         name="public_foster_carer",
     ),
     path(
         "adoption/",
-        TemplateView.as_view(template_name="public/adoption.html"),
+        public_view(TemplateView.as_view(template_name="public/adoption.html")),
         name="public_adoption",
     ),
-    path("pmi/", TemplateView.as_view(template_name="public/pmi.html"), name="public_pmi"),
+    path(
+        "pmi/",
+        public_view(TemplateView.as_view(template_name="public/pmi.html")),
+        name="public_pmi",
+    ),
     path("nous-contacter/", public.contact, name="public_contact"),
     path("nous-contacter/merci/", public.contact_done, name="public_contact_done"),
     path("espace/demandes/", contact.inbox, name="contact_inbox"),

@@ -6,20 +6,20 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
 
 from schemes.enums import ReportStatus
 from schemes.models import Report
 from schemes.reports import services
 from schemes.reports.kinds import all_kinds, get_kind
-from welfare.permissions import STAFF_ROLES, role_required
+from welfare.permissions import STAFF_ROLES, staff_view
 
 PAGE_SIZE = 20
 
 # Every role passes the door; the reports a user may touch are those of the kinds their role
 # may have (``Report.objects.for_user``), others answer 404.
-staff_access = role_required(*STAFF_ROLES)
+# Plans, budgets and the dashboard's figures: no report names a child.
+report_page = staff_view(roles=STAFF_ROLES, nominative=False)
+report_action = staff_view(roles=STAFF_ROLES, methods=("POST",), nominative=False)
 
 
 def _report(request, public_id):
@@ -31,8 +31,7 @@ def _back_to_page(report):
     return redirect(get_kind(report.kind).page_url(**report.parameters) + "#rapport-pdf")
 
 
-@staff_access
-@require_POST
+@report_action
 def report_request(request):
     kind = get_kind(request.POST.get("kind", ""))
     if request.user.role not in kind.roles:
@@ -51,25 +50,20 @@ def report_request(request):
     return _back_to_page(report)
 
 
-@staff_access
-@require_GET
-@never_cache
+@report_page
 def report_status(request, public_id):
     """The status fragment, polled by htmx every 2 s while the job is queued or running."""
     return render(request, "schemes/reports/_status.html", {"report": _report(request, public_id)})
 
 
-@staff_access
-@require_POST
+@report_action
 def report_retry(request, public_id):
     report = services.report_retry(report=_report(request, public_id))
     messages.success(request, _("Le rapport PDF est demandé à nouveau."))
     return _back_to_page(report)
 
 
-@staff_access
-@require_GET
-@never_cache
+@report_page
 def report_download(request, public_id):
     report = _report(request, public_id)
     if report.status != ReportStatus.DONE:
@@ -83,8 +77,7 @@ def report_download(request, public_id):
     )
 
 
-@staff_access
-@require_GET
+@report_page
 def report_list(request):
     reports = Report.objects.for_user(request.user).filter(requested_by=request.user)
     page = Paginator(reports, PAGE_SIZE).get_page(request.GET.get("page"))

@@ -9,7 +9,6 @@ from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
 
 from welfare.dashboard import olinpe
 from welfare.dashboard.base import DASHBOARD_ROLES, OBSERVATORY_ROLES
@@ -18,7 +17,7 @@ from welfare.dashboard.export import block_csv
 from welfare.dashboard.forms import DashboardForm, ObservatoryForm, QualityForm
 from welfare.enums import Role
 from welfare.observatory_enums import EventType
-from welfare.permissions import role_required
+from welfare.permissions import staff_view
 
 
 def _form(request):
@@ -29,8 +28,7 @@ def _form(request):
     return DashboardForm(request.GET, user=user)
 
 
-@role_required(*DASHBOARD_ROLES)
-@require_GET
+@staff_view(roles=DASHBOARD_ROLES, nominative=False)
 def index(request):
     form = _form(request)
     valid = form.is_valid()
@@ -60,8 +58,7 @@ def index(request):
 QUALITY_PAGE_SIZE = 50
 
 
-@role_required(*OBSERVATORY_ROLES)
-@require_GET
+@staff_view(roles=OBSERVATORY_ROLES, nominative=False)
 def observatory(request):
     form = ObservatoryForm(request.GET)
     year = form.year_or_default() if form.is_valid() else None
@@ -81,8 +78,8 @@ def observatory(request):
     )
 
 
-@role_required(*OBSERVATORY_ROLES)
-@require_GET
+# One line per child and event, pseudonymised but still personal data (month of birth, place).
+@staff_view(roles=OBSERVATORY_ROLES, nominative=True)
 def olinpe_export(request):
     form = ObservatoryForm(request.GET)
     if not form.is_valid():
@@ -94,8 +91,7 @@ def olinpe_export(request):
     return response
 
 
-@role_required(*DASHBOARD_ROLES)
-@require_GET
+@staff_view(roles=DASHBOARD_ROLES, nominative=True)
 def quality(request):
     if request.user.role == Role.TERRITORY_MANAGER and not request.user.territory_id:
         raise PermissionDenied

@@ -8,7 +8,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from welfare import timeline
-from welfare.enums import ClockStatus, DocumentKind, MeasureEndReason, MeasureType, Role
+from welfare.enums import (
+    AccessPurpose,
+    ClockStatus,
+    DocumentKind,
+    MeasureEndReason,
+    MeasureType,
+    Role,
+)
 from welfare.models import AccessLog, Child, Measure, StatutoryDocument
 from welfare.tests.factories import (
     AccessLogFactory,
@@ -60,7 +67,7 @@ def test_other_roles_cannot_open_a_child_file(client, cast, child, role):
     assert client.get(detail_url(child)).status_code == 403
     assert client.get(reverse("children:list")).status_code == 403
     assert client.get(reverse("children:caseload")).status_code == 403
-    assert not AccessLog.objects.exists()
+    assert not AccessLog.objects.filter(purpose=AccessPurpose.FILE_OPENED).exists()
 
 
 def test_anonymous_visitors_are_sent_to_the_login(client, child):
@@ -73,7 +80,49 @@ def test_another_territorys_child_answers_404(client, referent_sud, child):
     client.force_login(referent_sud)
     assert client.get(detail_url(child)).status_code == 404
     assert client.get(reverse("children:edit", args=[child.public_id])).status_code == 404
+    assert not AccessLog.objects.filter(purpose=AccessPurpose.FILE_OPENED).exists()
+
+
+@pytest.mark.parametrize("role", FORBIDDEN_ROLES)
+def test_a_refusal_by_role_is_noted_in_the_child_s_access_log(client, cast, child, role):
+    client.force_login(cast[role])
+    client.get(detail_url(child))
+    log = AccessLog.objects.get()
+    assert (log.user, log.child, log.purpose) == (cast[role], child, AccessPurpose.REFUSED)
+
+
+def test_another_territory_s_attempt_is_noted_in_the_child_s_access_log(
+    client, referent_sud, child
+):
+    client.force_login(referent_sud)
+    client.get(reverse("children:edit", args=[child.public_id]))
+    log = AccessLog.objects.get()
+    assert (log.user, log.child, log.purpose) == (referent_sud, child, AccessPurpose.REFUSED)
+
+
+def test_a_missing_page_inside_a_file_one_may_open_is_no_refusal(client, referent_nord, child):
+    measure = MeasureFactory(child=child, end_reason=MeasureEndReason.TERM_REACHED)
+    client.force_login(referent_nord)
+    url = reverse("children:measure_end", args=[child.public_id, measure.public_id])
+    assert client.get(url).status_code == 404
     assert not AccessLog.objects.exists()
+
+
+def test_an_unknown_child_leaves_nothing_to_note(client, referent_nord):
+    client.force_login(referent_nord)
+    client.get("/enfants/00000000-0000-0000-0000-000000000000/")
+    assert not AccessLog.objects.exists()
+
+
+def test_the_territory_manager_sees_the_refused_attempts(
+    client, responsable_nord, referent_sud, child
+):
+    client.force_login(referent_sud)
+    client.get(detail_url(child))
+    client.force_login(responsable_nord)
+    html = client.get(reverse("children:access_log", args=[child.public_id])).content.decode()
+    assert str(referent_sud) in html
+    assert "Accès refusé" in html
 
 
 def test_an_unknown_uuid_answers_404(client, referent_nord):

@@ -2,16 +2,14 @@
 
 import django_otp
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from welfare import mfa
 from welfare.forms.auth import TokenForm
+from welfare.permissions import ANY_SIGNED_IN, staff_view
 
 
 def _next(request) -> str:
@@ -21,9 +19,7 @@ def _next(request) -> str:
     return ""
 
 
-@login_required
-@never_cache
-@require_http_methods(["GET", "POST"])
+@staff_view(roles=ANY_SIGNED_IN, methods=("GET", "POST"), nominative=False)
 def mfa_verify(request):
     """The code asked after the password, when the account has a device."""
     device = mfa.confirmed_device(request.user)
@@ -39,9 +35,7 @@ def mfa_verify(request):
     )
 
 
-@login_required
-@never_cache
-@require_http_methods(["GET", "POST"])
+@staff_view(roles=ANY_SIGNED_IN, methods=("GET", "POST"), nominative=False)
 def mfa_setup(request):
     """Enrol an authentication application, or switch it off with a current code."""
     user = request.user

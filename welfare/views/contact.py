@@ -12,8 +12,6 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from welfare.forms.contact import (
     ContactAssignForm,
@@ -22,7 +20,7 @@ from welfare.forms.contact import (
     retention_period,
 )
 from welfare.models import ContactRequest
-from welfare.permissions import CONTACT_ROLES, role_required
+from welfare.permissions import CONTACT_ROLES, staff_view
 from welfare.selectors.contact import contact_request_history, contact_requests_filtered
 from welfare.services.contact import (
     contact_request_assign,
@@ -38,9 +36,7 @@ def _get_request(public_id) -> ContactRequest:
     return get_object_or_404(ContactRequest.objects.for_inbox(), public_id=public_id)
 
 
-@role_required(*CONTACT_ROLES)
-@require_GET
-@never_cache
+@staff_view(roles=CONTACT_ROLES, nominative=True)
 def inbox(request):
     filter_form = ContactFilterForm(request.GET)
     requests = contact_requests_filtered(**filter_form.filters())
@@ -48,15 +44,12 @@ def inbox(request):
     return render(request, "welfare/contact/inbox.html", {"filter_form": filter_form, "page": page})
 
 
-@role_required(*CONTACT_ROLES)
-@require_GET
-@never_cache
+@staff_view(roles=CONTACT_ROLES, nominative=True)
 def detail(request, public_id):
     return _render_detail(request, _get_request(public_id))
 
 
-@role_required(*CONTACT_ROLES)
-@require_POST
+@staff_view(roles=CONTACT_ROLES, methods=("POST",), nominative=True)
 def assign(request, public_id):
     contact_request = _get_request(public_id)
     form = ContactAssignForm(request.POST)
@@ -74,8 +67,7 @@ def assign(request, public_id):
     return redirect("contact_request_detail", public_id=public_id)
 
 
-@role_required(*CONTACT_ROLES)
-@require_POST
+@staff_view(roles=CONTACT_ROLES, methods=("POST",), nominative=True)
 def reply(request, public_id):
     contact_request = _get_request(public_id)
     form = ContactReplyForm(request.POST)
@@ -96,9 +88,7 @@ def reply(request, public_id):
     return redirect("contact_request_detail", public_id=public_id)
 
 
-@role_required(*CONTACT_ROLES)
-@require_http_methods(["GET", "POST"])
-@never_cache
+@staff_view(roles=CONTACT_ROLES, methods=("GET", "POST"), nominative=True)
 def close(request, public_id):
     contact_request = _get_request(public_id)
     if contact_request.is_closed:
@@ -118,9 +108,7 @@ def close(request, public_id):
     )
 
 
-@role_required(*CONTACT_ROLES)
-@require_POST
-@never_cache
+@staff_view(roles=CONTACT_ROLES, methods=("POST",), nominative=True)
 def export(request, public_id):
     """The person's data as a JSON file, when they ask for it (right of access)."""
     contact_request = _get_request(public_id)

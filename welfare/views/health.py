@@ -5,8 +5,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from welfare.health import health_report
+from welfare.permissions import public_view
 
 
+@public_view
 @never_cache
 @require_GET
 def health(request):

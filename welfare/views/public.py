@@ -5,6 +5,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from welfare.forms.contact import ContactRequestForm
 from welfare.models import Departement
+from welfare.permissions import public_view
 from welfare.services.contact import contact_request_submit
 from welfare.throttle import attempt_allowed
 from welfare.views.errors import DATABASE_UNAVAILABLE, service_unavailable
@@ -18,26 +19,31 @@ CONTACT_REFERENCE_SALT = "welfare.contact-reference"
 CONTACT_REFERENCE_MAX_AGE = 3600
 
 
+@public_view
 @require_GET
 def public_home(request):
     return render(request, "public/home.html")
 
 
+@public_view
 @require_GET
 def legal_notice(request):
     return render(request, "public/legal_notice.html")
 
 
+@public_view
 @require_GET
 def accessibility(request):
     return render(request, "public/accessibility.html")
 
 
+@public_view
 @require_GET
 def personal_data(request):
     return render(request, "public/personal_data.html")
 
 
+@public_view
 @require_GET
 def departement_logo(request):
     departement = Departement.current()
@@ -46,6 +52,7 @@ def departement_logo(request):
     return FileResponse(departement.logo.open("rb"))
 
 
+@public_view
 @require_http_methods(["GET", "POST"])
 def contact(request):
     """The direction's contact details and the "Posez votre question" form."""
@@ -91,6 +98,7 @@ def contact(request):
     return render(request, "public/contact.html", {"form": form})
 
 
+@public_view
 @require_GET
 def contact_done(request):
     reference = request.get_signed_cookie(

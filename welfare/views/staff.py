@@ -1,21 +1,15 @@
-from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
 
-from welfare.permissions import STAFF_ROLES, role_required
+from welfare.permissions import ANY_SIGNED_IN, STAFF_ROLES, staff_view
 
 
-@role_required(*STAFF_ROLES)
-@require_GET
+@staff_view(roles=STAFF_ROLES, nominative=False)
 def home(request):
     return render(request, "welfare/home.html")
 
 
-@login_required
-@require_GET
-@never_cache
+@staff_view(roles=ANY_SIGNED_IN, nominative=False)
 def session_keepalive(request):
     """Nothing but a request: the session middleware renews the session on every request."""
     return HttpResponse(status=204)

@@ -132,6 +132,10 @@ def this_test_database_url() -> str:
     credentials = quote(database["USER"] or "", safe="")
     if database["PASSWORD"]:
         credentials += ":" + quote(database["PASSWORD"], safe="")
-    host = quote(database["HOST"] or "", safe="")
+    host = database["HOST"] or ""
     port = f":{database['PORT']}" if database["PORT"] else ""
-    return f"postgres://{credentials}@{host}{port}/{quote(database['NAME'], safe='')}"
+    name = quote(database["NAME"], safe="")
+    if host.startswith("/"):
+        # A socket folder (the embedded server): in the query, where the URL parser reads it.
+        return f"postgres://{credentials}@{port}/{name}?host={quote(host, safe='/')}"
+    return f"postgres://{credentials}@{quote(host, safe='')}{port}/{name}"

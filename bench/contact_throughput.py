@@ -17,65 +17,53 @@ import argparse
 import http.client
 import os
 import re
-import secrets
 import signal
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.parse
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from production import free_port, production_environment, recreate_database  # noqa: E402
+
 BIN = ROOT / ".venv" / "bin"
 DATABASE_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/welfare_bench"
 )
 REDIS_URL = "redis://127.0.0.1:6379/7"
+# collectstatic's manifest, without which DEBUG off answers 500 (the smoke step checks that).
+STATIC_ROOT = Path(tempfile.gettempdir()) / "welfare-bench-static"
 
 
 def environment(conn_max_age: int) -> dict:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DB_"))}
-    env.update(
-        DEBUG="0",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        PSEUDONYMISATION_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="127.0.0.1",
+    return production_environment(
         DATABASE_URL=DATABASE_URL,
         CONN_MAX_AGE=str(conn_max_age),
         CELERY_BROKER_URL=REDIS_URL,
         CACHE_URL=REDIS_URL,
-        SECURE_SSL_REDIRECT="0",
-        SECURE_COOKIES="0",
+        STATIC_ROOT=str(STATIC_ROOT),
         # The bench posts far more than a family would: the anti-spam limit is lifted.
         CONTACT_RATE_LIMIT="100000000",
         LOG_LEVEL="WARNING",
     )
-    return env
 
 
 def prepare_database():
-    import psycopg
-
-    parsed = urllib.parse.urlparse(DATABASE_URL)
-    name = parsed.path.lstrip("/")
-    with psycopg.connect(parsed._replace(path="/postgres").geturl(), autocommit=True) as c:
-        c.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        c.execute(f'CREATE DATABASE "{name}"')
-    subprocess.run(
-        [str(BIN / "python"), "manage.py", "migrate", "--noinput", "-v", "0"],
-        cwd=ROOT,
-        env=environment(0),
-        check=True,
-    )
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+    recreate_database(DATABASE_URL)
+    for command in (("migrate", "--noinput"), ("collectstatic", "--noinput")):
+        subprocess.run(
+            [str(BIN / "python"), "manage.py", *command, "-v", "0"],
+            cwd=ROOT,
+            env=environment(0),
+            check=True,
+        )
 
 
 def client(port, deadline, latencies, errors):
@@ -83,6 +71,8 @@ def client(port, deadline, latencies, errors):
     connection.request("GET", "/nous-contacter/")
     response = connection.getresponse()
     page = response.read().decode()
+    if response.status != 200:
+        raise SystemExit(f"/nous-contacter/ a répondu {response.status} :\n{page[:1500]}")
     cookie = response.getheader("Set-Cookie").split(";", 1)[0]
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
     body = urllib.parse.urlencode(
@@ -159,7 +149,6 @@ def main():
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--workers", type=int, default=2)
     arguments = parser.parse_args()
-    sys.path.insert(0, str(ROOT))
     prepare_database()
     print("| CONN_MAX_AGE | posts/s | p50 ms | p95 ms | errors |")
     print("|---|---|---|---|---|")

@@ -20,7 +20,6 @@ import re
 import secrets
 import shutil
 import signal
-import socket
 import struct
 import subprocess
 import sys
@@ -30,6 +29,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
+
+from production import free_port, production_environment, recreate_database
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
@@ -42,40 +43,19 @@ def fail(message: str):
     raise SystemExit(f"Échec du test de production : {message}")
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def environment(work: Path) -> dict:
-    database_url = os.environ.get(
-        "SMOKE_DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/{DATABASE}"
-    )
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "CELERY_", "DB_")) and key not in {"TEST_DATABASE_NAME"}
-    }
-    env.update(
-        DEBUG="0",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        PSEUDONYMISATION_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="127.0.0.1",
-        DATABASE_URL=database_url,
+    return production_environment(
+        DATABASE_URL=os.environ.get(
+            "SMOKE_DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/{DATABASE}"
+        ),
         CELERY_BROKER_URL=os.environ.get("SMOKE_BROKER_URL", "redis://127.0.0.1:6379/2"),
         CACHE_URL=os.environ.get("SMOKE_CACHE_URL", "redis://127.0.0.1:6379/3"),
         MEDIA_ROOT=str(work / "media"),
         STATIC_ROOT=str(work / "static"),
         EMAIL_URL="consolemail://",
-        # Plain HTTP on the loopback: no reverse proxy in front of gunicorn here.
-        SECURE_SSL_REDIRECT="0",
-        SECURE_COOKIES="0",
-        SECURE_HSTS_SECONDS="0",
         DJANGO_SUPERUSER_PASSWORD=PASSWORD,
         DJANGO_SUPERUSER_EMAIL="admin@example.org",
     )
-    return env
 
 
 def run(env, *command):
@@ -83,19 +63,6 @@ def run(env, *command):
     if result.returncode != 0:
         fail(f"{' '.join(command)}\n{result.stdout}\n{result.stderr}")
     return result.stdout
-
-
-def recreate_database(env):
-    parsed = urllib.parse.urlparse(env["DATABASE_URL"])
-    name = parsed.path.lstrip("/")
-    maintenance = parsed._replace(path="/postgres").geturl()
-    script = (
-        "import psycopg, sys\n"
-        "with psycopg.connect(sys.argv[1], autocommit=True) as c:\n"
-        "    c.execute(f'DROP DATABASE IF EXISTS \"{sys.argv[2]}\" WITH (FORCE)')\n"
-        "    c.execute(f'CREATE DATABASE \"{sys.argv[2]}\"')\n"
-    )
-    run(env, str(BIN / "python"), "-c", script, maintenance, name)
 
 
 class Browser:
@@ -212,7 +179,7 @@ def main():
     processes = []
     logs = []
     try:
-        recreate_database(env)
+        recreate_database(env["DATABASE_URL"])
         # The README's production section, in its order.
         run(env, python, "manage.py", "migrate", "--noinput")
         run(env, python, "manage.py", "collectstatic", "--noinput")

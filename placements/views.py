@@ -2,8 +2,11 @@
 capacity board, and the management of establishments, assistants familiaux and agréments.
 
 Every view checks the role, then reads through a scoped query: a child or a provider outside
-the user's scope answers 404.
+the user's scope answers 404. The forms of a child's placements note the child's name read in
+the access log, and a refused attempt at them (through the child or the placement) too.
 """
+
+from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -37,8 +40,10 @@ from placements.permissions import (
     RATE_ROLES,
     sees_whole_departement,
 )
+from welfare.enums import AccessPurpose
 from welfare.models import Child
-from welfare.permissions import staff_view
+from welfare.permissions import ChildrenOf, staff_view
+from welfare.services.access_log import access_log_reads
 
 BOARD_PAGE_SIZE = 50
 LIST_PAGE_SIZE = 25
@@ -62,7 +67,10 @@ def _posted(request, form) -> bool:
 
 
 def _form_page(request, form, *, title, submit, back_url, intro="", child=None):
-    """A form page; its Cancel link returns to ``back_url``."""
+    """A form page; its Cancel link returns to ``back_url``. A child's name it shows is noted
+    in the child's access log."""
+    if child is not None:
+        access_log_reads(user=request.user, children=[child], purpose=AccessPurpose.RECORD_FORM)
     return render(
         request,
         "placements/form.html",
@@ -128,7 +136,15 @@ def placement_create(request, public_id):
     )
 
 
-@staff_view(roles=PLACEMENT_ROLES, methods=("GET", "POST"), nominative=True)
+# A page of one placement: a refused attempt at it is noted in the child's access log.
+placement_page = partial(
+    staff_view,
+    nominative=True,
+    children_of=ChildrenOf(argument="public_id", model=Placement, lookup="placements"),
+)
+
+
+@placement_page(roles=PLACEMENT_ROLES, methods=("GET", "POST"))
 def placement_end(request, public_id):
     placement = _placement(request, public_id)
     form = PlacementEndForm(
@@ -159,7 +175,7 @@ def placement_end(request, public_id):
     )
 
 
-@staff_view(roles=PLACEMENT_ROLES, methods=("GET", "POST"), nominative=True)
+@placement_page(roles=PLACEMENT_ROLES, methods=("GET", "POST"))
 def placement_move(request, public_id):
     placement = _placement(request, public_id)
     child = placement.child

@@ -19,6 +19,7 @@ from prevention.rules import evaluation_due_on
 from welfare.enums import AccessPurpose, DecisionMaker, MeasureType
 from welfare.models import Child
 from welfare.services import children as children_services
+from welfare.services.access_log import access_log_record
 
 ACTION_FIELDS = (
     "title",
@@ -164,18 +165,14 @@ def intervention_child_add(*, intervention: Intervention, child: Child, by) -> N
             _("Une action collective compte les familles sans les nommer : aucun enfant.")
         )
     intervention.children.add(child)
-    children_services.access_log_record(
-        child=child, user=by, purpose=AccessPurpose.LINKED_TO_PREVENTION
-    )
+    access_log_record(child=child, user=by, purpose=AccessPurpose.LINKED_TO_PREVENTION)
 
 
 @transaction.atomic
 def intervention_child_remove(*, intervention: Intervention, child: Child, by) -> None:
     """Unlink a child linked by mistake (logged in the child's access log)."""
     intervention.children.remove(child)
-    children_services.access_log_record(
-        child=child, user=by, purpose=AccessPurpose.UNLINKED_FROM_PREVENTION
-    )
+    access_log_record(child=child, user=by, purpose=AccessPurpose.UNLINKED_FROM_PREVENTION)
 
 
 # --- Informations préoccupantes ---------------------------------------------------------------
@@ -246,7 +243,7 @@ def concern_child_add(
     concern = _locked(concern)
     concern.children.add(child)
     _refresh_due_date(concern)
-    children_services.access_log_record(child=child, user=by, purpose=purpose)
+    access_log_record(child=child, user=by, purpose=purpose)
     return concern
 
 
@@ -270,9 +267,7 @@ def concern_child_remove(*, concern: Concern, child: Child, by) -> Concern:
         raise ValidationError(_("Cet enfant bénéficie de la prestation ouverte par cette IP."))
     concern.children.remove(child)
     _refresh_due_date(concern)
-    children_services.access_log_record(
-        child=child, user=by, purpose=AccessPurpose.UNLINKED_FROM_CONCERN
-    )
+    access_log_record(child=child, user=by, purpose=AccessPurpose.UNLINKED_FROM_CONCERN)
     return concern
 
 

@@ -1,10 +1,12 @@
 """Pages of the prevention catalogue and of the CRIP (who sees what: ``permissions.py``).
 
 Every page is sent with ``Cache-Control: no-store`` since most carry names of families or
-children; an object outside the user's scope answers 404.
+children; an object outside the user's scope answers 404. A page that names children writes
+their access log rows in one insert; a refused concern page is noted on its children's logs.
 """
 
 import uuid
+from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -31,6 +33,7 @@ from prevention.forms import (
     NewChildForm,
     PartnerForm,
 )
+from prevention.models import Concern
 from prevention.permissions import (
     CONCERN_ROLES,
     CRIP_LIST_ROLES,
@@ -39,12 +42,20 @@ from prevention.permissions import (
     sees_names,
     writes,
 )
-from welfare.enums import Role
+from welfare.enums import AccessPurpose, Role
 from welfare.forms.children import ChildSearchForm
 from welfare.models import Child
-from welfare.permissions import staff_view
+from welfare.permissions import ChildrenOf, staff_view
+from welfare.services.access_log import Read, access_log_reads
 
 PAGE_SIZE = 25
+
+# A page of one concern: a refused attempt at it is noted in its children's access logs.
+concern_page = partial(
+    staff_view,
+    nominative=True,
+    children_of=ChildrenOf(argument="public_id", model=Concern, lookup="concerns"),
+)
 
 
 def _save(form, write):
@@ -96,13 +107,21 @@ def action_list(request):
 @staff_view(roles=READ_ROLES, nominative=True)
 def action_detail(request, public_id):
     action = selectors.action_for(public_id)
+    page = _page(request, selectors.action_interventions(action))
+    if sees_names(request.user):
+        access_log_reads(
+            user=request.user,
+            children=[child for intervention in page for child in intervention.children.all()],
+            purpose=AccessPurpose.PREVENTION,
+            detail=action.title,
+        )
     return render(
         request,
         "prevention/action_detail.html",
         {
             "action": action,
             "delivery": selectors.action_delivery(action),
-            "page": _page(request, selectors.action_interventions(action)),
+            "page": page,
             "sees_names": sees_names(request.user),
             "can_write": writes(request.user),
         },
@@ -175,6 +194,13 @@ def intervention_edit(request, public_id):
         if saved:
             messages.success(request, _("L'intervention est enregistrée."))
             return redirect("prevention:action_detail", public_id=action.public_id)
+    # The family's name identifies the children linked to the intervention.
+    access_log_reads(
+        user=request.user,
+        children=intervention.children.only("pk"),
+        purpose=AccessPurpose.PREVENTION,
+        detail=intervention.action.title,
+    )
     return render(
         request,
         "prevention/intervention_form.html",
@@ -212,10 +238,19 @@ def _back_to(request, url_name, public_id):
     return redirect(f"{url}?{urlencode({'q': text})}" if text else url)
 
 
-def _search(request, linked):
+def _search(request, linked, *, purpose, detail):
+    """The picker's search of children's files by name; the children shown (those already
+    linked, for ``purpose``, and those found, with the words typed) go to the access log."""
     form = ChildSearchForm(request.GET)
     text = form.cleaned_data["q"] if form.is_valid() else ""
     found = [child for child in selectors.children_find(text) if child not in linked]
+    access_log_reads(
+        user=request.user,
+        children=linked,
+        purpose=purpose,
+        detail=detail,
+        also=[Read(found, AccessPurpose.SEARCH, text.strip())],
+    )
     return form, text, found
 
 
@@ -236,7 +271,9 @@ def intervention_children(request, public_id):
             messages.success(request, _("%(child)s est rattaché.") % {"child": child})
         return _back_to(request, "prevention:intervention_children", public_id)
     linked = list(intervention.children.select_related("territory"))
-    form, text, found = _search(request, linked)
+    form, text, found = _search(
+        request, linked, purpose=AccessPurpose.PREVENTION, detail=intervention.action.title
+    )
     return render(
         request,
         "prevention/intervention_children.html",
@@ -308,9 +345,15 @@ def concern_create(request):
     return render(request, "prevention/concern_form.html", {"form": form, "concern": None})
 
 
-@staff_view(roles=CONCERN_ROLES, nominative=True)
+@concern_page(roles=CONCERN_ROLES)
 def concern_detail(request, public_id):
     concern = selectors.concern_for(user=request.user, public_id=public_id)
+    access_log_reads(
+        user=request.user,
+        children=concern.children.all(),
+        purpose=AccessPurpose.CONCERN,
+        detail=concern.reference,
+    )
     return render(
         request,
         "prevention/concern_detail.html",
@@ -323,7 +366,7 @@ def concern_detail(request, public_id):
     )
 
 
-@staff_view(roles=WRITE_ROLES, methods=("GET", "POST"), nominative=True)
+@concern_page(roles=WRITE_ROLES, methods=("GET", "POST"))
 def concern_edit(request, public_id):
     concern = selectors.concern_for(user=request.user, public_id=public_id)
     form = ConcernForm(request.POST or None, instance=concern)
@@ -337,7 +380,7 @@ def concern_edit(request, public_id):
     return render(request, "prevention/concern_form.html", {"form": form, "concern": concern})
 
 
-@staff_view(roles=WRITE_ROLES, methods=("GET", "POST"), nominative=True)
+@concern_page(roles=WRITE_ROLES, methods=("GET", "POST"))
 def concern_children(request, public_id):
     concern = selectors.concern_for(user=request.user, public_id=public_id)
     new_child = NewChildForm(request.POST if request.POST.get("create") else None)
@@ -366,7 +409,9 @@ def concern_children(request, public_id):
                 messages.error(request, " ".join(error.messages))
             return _back_to(request, "prevention:concern_children", public_id)
     linked = list(concern.children.all())
-    form, text, found = _search(request, linked)
+    form, text, found = _search(
+        request, linked, purpose=AccessPurpose.CONCERN, detail=concern.reference
+    )
     return render(
         request,
         "prevention/concern_children.html",
@@ -381,7 +426,7 @@ def concern_children(request, public_id):
     )
 
 
-@staff_view(roles=WRITE_ROLES, methods=("GET", "POST"), nominative=True)
+@concern_page(roles=WRITE_ROLES, methods=("GET", "POST"))
 def concern_analysis(request, public_id):
     concern = selectors.concern_for(user=request.user, public_id=public_id)
     if concern.evaluation_ended_on:
@@ -408,7 +453,7 @@ def concern_analysis(request, public_id):
     return render(request, "prevention/concern_analysis.html", {"form": form, "concern": concern})
 
 
-@staff_view(roles=WRITE_ROLES, methods=("GET", "POST"), nominative=True)
+@concern_page(roles=WRITE_ROLES, methods=("GET", "POST"))
 def concern_outcome(request, public_id):
     concern = selectors.concern_for(user=request.user, public_id=public_id)
     if concern.first_analysis != FirstAnalysis.CONCERN or concern.evaluation_ended_on:
@@ -432,10 +477,17 @@ def concern_outcome(request, public_id):
         if closed:
             messages.success(request, _("La suite donnée est enregistrée."))
             return redirect("prevention:concern_detail", public_id=concern.public_id)
+    # The measure's beneficiary is chosen among the concern's children, listed by name.
+    access_log_reads(
+        user=request.user,
+        children=concern.children.all(),
+        purpose=AccessPurpose.CONCERN,
+        detail=concern.reference,
+    )
     return render(request, "prevention/concern_outcome.html", {"form": form, "concern": concern})
 
 
-@staff_view(roles=WRITE_ROLES, methods=("GET", "POST"), nominative=True)
+@concern_page(roles=WRITE_ROLES, methods=("GET", "POST"))
 def concern_feedback(request, public_id):
     concern = selectors.concern_for(user=request.user, public_id=public_id)
     if not concern.prosecutor_referral_on:

@@ -209,6 +209,19 @@ class AccessPurpose(models.TextChoices):
     )
     # Asked for the file and refused: by role (403) or out of the user's territory (404).
     REFUSED = "refused", _("Accès refusé")
+    # Reads of a child's identity outside the file itself (issue 14): every page, form or
+    # download that shows a child's name, or the pseudonymised lines of the OLINPE file.
+    IDENTITY_FORM = "identity_form", _("Formulaire d'identité")
+    GUARDIAN_FORM = "guardian_form", _("Formulaire d'un responsable")
+    RECORD_FORM = "record_form", _("Saisie au dossier")
+    SEARCH = "search", _("Recherche")
+    CHILDREN_LIST = "children_list", _("Liste des enfants")
+    WORKLIST = "worklist", _("Liste de travail")
+    DATA_QUALITY = "data_quality", _("Qualité des données")
+    CONCERN = "concern", _("Information préoccupante")
+    PREVENTION = "prevention", _("Intervention de prévention")
+    DOWNLOAD = "download", _("Téléchargement")
+    ACCESS_REVIEW = "access_review", _("Contrôle des consultations")
 
 
 class ClockStatus(models.TextChoices):

@@ -39,4 +39,5 @@ urlpatterns = [
         name="document_create",
     ),
     path("enfants/<uuid:public_id>/consultations/", children.access_log, name="access_log"),
+    path("consultations-refusees/", children.refused_accesses, name="refused_accesses"),
 ]

@@ -237,10 +237,12 @@ def test_an_existing_file_is_found_and_linked(client, prevention_officer, nord, 
     assert list(concern.children.all()) == [known]
     client.post(url, {"child": str(known.public_id), "remove": "1"})
     assert not concern.children.exists()
-    # Each link and unlink is in the child's access log, with who did it.
+    # The search that showed the file, then each link and unlink, are in the child's access
+    # log, with who did it.
     assert list(
         AccessLog.objects.filter(child=known).order_by("pk").values_list("user", "purpose")
     ) == [
+        (prevention_officer.pk, AccessPurpose.SEARCH),
         (prevention_officer.pk, AccessPurpose.LINKED_TO_CONCERN),
         (prevention_officer.pk, AccessPurpose.UNLINKED_FROM_CONCERN),
     ]

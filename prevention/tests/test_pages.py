@@ -257,8 +257,9 @@ def test_the_concern_file_query_count_does_not_grow(
     client.force_login(prevention_officer)
     for _ in range(3):
         concern.children.add(ChildFactory(territory=nord))
-        # session, user, concern, children, team, Département, session update (3)
-        with django_assert_num_queries(9):
+        # session, user, concern, children, team, the access log insert of the children,
+        # Département, session update (3)
+        with django_assert_num_queries(10):
             client.get(reverse("prevention:concern_detail", args=[concern.public_id]))
 
 
@@ -439,6 +440,7 @@ def test_the_action_page_query_count_does_not_grow(
         intervention = InterventionFactory(action=tisf)
         intervention.children.add(*ChildFactory.create_batch(2, territory=nord))
         # session, user, action, families and count, page count, page, children with their
-        # territory, Département, session update (3 with its savepoints)
-        with django_assert_num_queries(11):
+        # territory, the access log insert of those children, Département, session update
+        # (3 with its savepoints)
+        with django_assert_num_queries(12):
             client.get(reverse("prevention:action_detail", args=[tisf.public_id]))

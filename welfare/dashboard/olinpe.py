@@ -169,6 +169,11 @@ def year_measures(year: int):
 def olinpe_rows(*, year: int, key: str | None = None, today: date | None = None) -> list[dict]:
     """Every event of ``year`` as a dict of ``COLUMNS`` (five queries whatever the number of
     measures). ``key`` defaults to ``settings.PSEUDONYMISATION_KEY``."""
+    return [row for _, row in _child_rows(year=year, key=key, today=today)]
+
+
+def _child_rows(*, year: int, key: str | None, today: date | None) -> list[tuple]:
+    """``olinpe_rows`` with the child each line is about, for the access log."""
     key = key or settings.PSEUDONYMISATION_KEY
     today = today or timezone.localdate()
     first, last = date(year, 1, 1), date(year, 12, 31)
@@ -192,53 +197,68 @@ def olinpe_rows(*, year: int, key: str | None = None, today: date | None = None)
                 if document.completed_on <= day
             ]
             rows.append(
-                {
-                    "NUMDEP": numdep,
-                    "NUMANONYM": pseudonym(child.public_id, key=key),
-                    "NUMANONYMANT": "",
-                    "TYPEV": event.value,
-                    "DATEV": _day(day),
-                    "SEXE": code(NationalVariable.SEXE, child.sex) or "9",
-                    "ANAIS": str(child.birth_date.year),
-                    "MNAIS": f"{child.birth_date.month:02d}",
-                    "HANDICAP": code.yes_no(child.disability),
-                    "DATDECMDPH": _day(child.mdph_decision_date),
-                    "MNA": code.yes_no(child.unaccompanied_minor),
-                    "DECISION": code(NationalVariable.DECISION, measure.nature),
-                    "NATPDECADM": code(NationalVariable.NATPDECADM, measure.type)
-                    if administrative
-                    else "",
-                    "NATDECASSED": ""
-                    if administrative
-                    else code(NationalVariable.NATDECASSED, measure.type),
-                    "DATDECPE": _day(measure.decision_date),
-                    "DATDEBMES": _day(measure.start_date),
-                    "DATFINMES": _day(measure.end_date),
-                    "TYPINTERDOM": code(NationalVariable.TYPINTERDOM, measure.type) if home else "",
-                    "DATDEBAD": _day(measure.start_date) if home else "",
-                    "DATFINAD": _day(measure.end_date) if home else "",
-                    "LIEUACC": code(NationalVariable.LIEUACC, _place(placement))
-                    if placement
-                    else "",
-                    "DATDEBACC": _day(placement.start_date) if placement else "",
-                    "DATFINACC": _day(placement.end_date) if placement else "",
-                    "MOTFININT": code(NationalVariable.MOTFININT, measure.end_reason)
-                    if event == EventType.ENDED
-                    else "",
-                    "PROJET": code.yes_no(bool(ppe)),
-                    "DATSIGNPROJ": _day(max(ppe, default=None)),
-                }
+                (
+                    child,
+                    {
+                        "NUMDEP": numdep,
+                        "NUMANONYM": pseudonym(child.public_id, key=key),
+                        "NUMANONYMANT": "",
+                        "TYPEV": event.value,
+                        "DATEV": _day(day),
+                        "SEXE": code(NationalVariable.SEXE, child.sex) or "9",
+                        "ANAIS": str(child.birth_date.year),
+                        "MNAIS": f"{child.birth_date.month:02d}",
+                        "HANDICAP": code.yes_no(child.disability),
+                        "DATDECMDPH": _day(child.mdph_decision_date),
+                        "MNA": code.yes_no(child.unaccompanied_minor),
+                        "DECISION": code(NationalVariable.DECISION, measure.nature),
+                        "NATPDECADM": code(NationalVariable.NATPDECADM, measure.type)
+                        if administrative
+                        else "",
+                        "NATDECASSED": ""
+                        if administrative
+                        else code(NationalVariable.NATDECASSED, measure.type),
+                        "DATDECPE": _day(measure.decision_date),
+                        "DATDEBMES": _day(measure.start_date),
+                        "DATFINMES": _day(measure.end_date),
+                        "TYPINTERDOM": code(NationalVariable.TYPINTERDOM, measure.type)
+                        if home
+                        else "",
+                        "DATDEBAD": _day(measure.start_date) if home else "",
+                        "DATFINAD": _day(measure.end_date) if home else "",
+                        "LIEUACC": code(NationalVariable.LIEUACC, _place(placement))
+                        if placement
+                        else "",
+                        "DATDEBACC": _day(placement.start_date) if placement else "",
+                        "DATFINACC": _day(placement.end_date) if placement else "",
+                        "MOTFININT": code(NationalVariable.MOTFININT, measure.end_reason)
+                        if event == EventType.ENDED
+                        else "",
+                        "PROJET": code.yes_no(bool(ppe)),
+                        "DATSIGNPROJ": _day(max(ppe, default=None)),
+                    },
+                )
             )
     return rows
 
 
-def olinpe_write(stream, *, year: int, key: str | None = None) -> int:
-    """Write the export of ``year`` as CSV (``;``, UTF-8) to ``stream``; the number of lines."""
-    rows = olinpe_rows(year=year, key=key)
+@dataclass(frozen=True)
+class OlinpeFile:
+    """What an export wrote: its number of lines and the children it is about."""
+
+    lines: int
+    children: list
+
+
+def olinpe_write(stream, *, year: int, key: str | None = None) -> OlinpeFile:
+    """Write the export of ``year`` as CSV (``;``, UTF-8) to ``stream``."""
+    rows = _child_rows(year=year, key=key, today=None)
     writer = csv.DictWriter(stream, fieldnames=COLUMNS, delimiter=";")
     writer.writeheader()
-    writer.writerows(rows)
-    return len(rows)
+    writer.writerows(row for _, row in rows)
+    return OlinpeFile(
+        lines=len(rows), children=list({child.pk: child for child, _ in rows}.values())
+    )
 
 
 def olinpe_filename(year: int) -> str:

@@ -15,9 +15,10 @@ from welfare.dashboard.base import DASHBOARD_ROLES, OBSERVATORY_ROLES
 from welfare.dashboard.blocks import block, dashboard
 from welfare.dashboard.export import block_csv
 from welfare.dashboard.forms import DashboardForm, ObservatoryForm, QualityForm
-from welfare.enums import Role
+from welfare.enums import AccessPurpose, Role
 from welfare.observatory_enums import EventType
 from welfare.permissions import staff_view
+from welfare.services.access_log import access_log_reads
 
 
 def _form(request):
@@ -78,16 +79,25 @@ def observatory(request):
     )
 
 
-# One line per child and event, pseudonymised but still personal data (month of birth, place).
+# One line per child and event, pseudonymised but still personal data (month of birth, place):
+# each child in the file gets a row of its access log, so that the family asking what was read
+# of the file learns that it went to the national observatory.
 @staff_view(roles=OBSERVATORY_ROLES, nominative=True)
 def olinpe_export(request):
     form = ObservatoryForm(request.GET)
     if not form.is_valid():
         return HttpResponseBadRequest(_("Année invalide."))
     year = form.year_or_default()
+    filename = olinpe.olinpe_filename(year)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{olinpe.olinpe_filename(year)}"'
-    olinpe.olinpe_write(response, year=year)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    written = olinpe.olinpe_write(response, year=year)
+    access_log_reads(
+        user=request.user,
+        children=written.children,
+        purpose=AccessPurpose.DOWNLOAD,
+        detail=filename,
+    )
     return response
 
 
@@ -99,13 +109,21 @@ def quality(request):
     valid = form.is_valid()
     year = form.year_or_default() if valid else None
     report = olinpe.data_quality(year=year, territory=form.chosen_territory()) if valid else []
+    page = Paginator(report, QUALITY_PAGE_SIZE).get_page(request.GET.get("page"))
+    # The directorate sees an identifier and the référent, not the name: still the child's file.
+    access_log_reads(
+        user=request.user,
+        children=[entry.child for entry in page.object_list],
+        purpose=AccessPurpose.DATA_QUALITY,
+        detail=str(year or ""),
+    )
     return render(
         request,
         "welfare/dashboard/quality.html",
         {
             "form": form,
             "year": year,
-            "page": Paginator(report, QUALITY_PAGE_SIZE).get_page(request.GET.get("page")),
+            "page": page,
             # Names and files are the territory's business, not the directorate's.
             "shows_names": request.user.role == Role.TERRITORY_MANAGER,
         },

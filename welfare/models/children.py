@@ -152,6 +152,18 @@ class AccessLogQuerySet(models.QuerySet):
     def for_child(self, child):
         return self.filter(child=child).select_related("user").order_by("-accessed_at")
 
+    def refused(self):
+        return self.filter(purpose=AccessPurpose.REFUSED)
+
+    def between(self, first: date | None, last: date | None):
+        """Rows of the days from ``first`` to ``last``, both included (either may be open)."""
+        rows = self
+        if first is not None:
+            rows = rows.filter(accessed_at__date__gte=first)
+        if last is not None:
+            rows = rows.filter(accessed_at__date__lte=last)
+        return rows
+
 
 # --- Models -----------------------------------------------------------------------------------
 
@@ -497,6 +509,9 @@ class AccessLog(models.Model):
         choices=AccessPurpose.choices,
         default=AccessPurpose.FILE_OPENED,
     )
+    # What was read beyond the purpose: the words of a search (typed by staff, kept for the
+    # audit, never written to the application logs), the file downloaded, the page refused.
+    detail = models.CharField(_("précision"), max_length=200, blank=True)
 
     objects = AccessLogQuerySet.as_manager()
 
@@ -504,7 +519,17 @@ class AccessLog(models.Model):
         ordering = ["-accessed_at"]
         verbose_name = _("consultation d'un dossier")
         verbose_name_plural = _("journal des consultations")
-        indexes = [models.Index(fields=["child", "-accessed_at"], name="accesslog_child_date")]
+        indexes = [
+            models.Index(fields=["child", "-accessed_at"], name="accesslog_child_date"),
+            # What one account read (``access_audit --user``).
+            models.Index(fields=["user", "-accessed_at"], name="accesslog_user_date"),
+            # A territory's refused attempts, newest first, read by its manager.
+            models.Index(
+                fields=["-accessed_at"],
+                name="accesslog_refused_date",
+                condition=Q(purpose="refused"),
+            ),
+        ]
 
     def __str__(self):
         return f"{self.user} → {self.child} ({self.accessed_at:%d/%m/%Y %H:%M})"

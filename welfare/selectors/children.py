@@ -245,3 +245,28 @@ def territory_caseworkers(territory):
 def access_log(child):
     """Who opened this child's file, newest first, with the users."""
     return AccessLog.objects.for_child(child)
+
+
+def territory_refusals(territory):
+    """The refused attempts at the files of ``territory``'s children, newest first, with the
+    users and the children (none for a manager without a territory)."""
+    if territory is None:
+        return AccessLog.objects.none()
+    return (
+        AccessLog.objects.refused()
+        .filter(child__territory=territory)
+        .select_related("user", "child")
+        .order_by("-accessed_at", "-pk")
+    )
+
+
+def access_audit(*, child=None, user=None, first: date | None = None, last: date | None = None):
+    """Every access, allowed or refused, to ``child``'s file or by ``user``'s account, on the
+    days from ``first`` to ``last`` (both included, either may be open), oldest first, with
+    the accounts and the children (one query)."""
+    rows = AccessLog.objects.all()
+    if child is not None:
+        rows = rows.filter(child=child)
+    if user is not None:
+        rows = rows.filter(user=user)
+    return rows.between(first, last).select_related("user", "child").order_by("accessed_at", "pk")

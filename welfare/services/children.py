@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from welfare.enums import AccessPurpose, MeasureEndReason, MeasureNature, MeasureType
-from welfare.models import AccessLog, Child, Guardian, Measure, StatutoryDocument
+from welfare.enums import MeasureEndReason, MeasureNature, MeasureType
+from welfare.models import Child, Guardian, Measure, StatutoryDocument
 
 CHILD_FIELDS = (
     "first_name",
@@ -191,23 +191,3 @@ def document_create(*, child: Child, author, kind: str, completed_on: date, **fi
     document.full_clean()
     document.save()
     return document
-
-
-def access_log_record(*, child: Child, user, purpose: str = AccessPurpose.FILE_OPENED) -> AccessLog:
-    """Note that ``user`` opened ``child``'s file (the one write a GET makes), or linked it to
-    or unlinked it from another service's record (CNIL: every read or use is traceable)."""
-    return AccessLog.objects.create(child=child, user=user, purpose=purpose)
-
-
-def access_refusal_record(*, user, public_id, by_role: bool) -> AccessLog | None:
-    """Note that ``user`` asked for the file of the child ``public_id`` and was refused, so the
-    territory manager sees the attempts beside the readings. A refusal by role (403) is always
-    noted; a 404 only when the child is outside the user's scope, not when a page inside a
-    file he may open is missing (the end of a measure already ended). An unknown child leaves
-    nothing: there is no file to note it on."""
-    child = Child.objects.filter(public_id=public_id).first()
-    if child is None:
-        return None
-    if not by_role and Child.objects.for_user(user).filter(pk=child.pk).exists():
-        return None
-    return AccessLog.objects.create(child=child, user=user, purpose=AccessPurpose.REFUSED)

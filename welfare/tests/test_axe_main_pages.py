@@ -26,10 +26,11 @@ from schemes.tests.factories import (
     IndicatorFactory,
     SchemeFactory,
 )
-from welfare.enums import Role
+from welfare.enums import AccessPurpose, Role
 from welfare.tests.browser import assert_accessible, log_in
 from welfare.tests.contact_factories import ContactRequestFactory
 from welfare.tests.factories import (
+    AccessLogFactory,
     ChildFactory,
     GuardianFactory,
     MeasureFactory,
@@ -162,12 +163,16 @@ def test_a_caseworkers_pages(page, console, live_server, referent_nord, records)
     check(page, console, reverse("contact_inbox"), status=403)
 
 
-def test_a_territory_managers_pages(page, console, live_server, responsable_nord, records):
+def test_a_territory_managers_pages(
+    page, console, live_server, responsable_nord, referent_sud, records
+):
+    AccessLogFactory(child=records["child"], user=referent_sud, purpose=AccessPurpose.REFUSED)
     log_in(page, live_server, responsable_nord)
     for path in [
         reverse("dashboard:index"),
         reverse("children:caseload"),
         reverse("children:access_log", args=[records["child"].public_id]),
+        reverse("children:refused_accesses"),
         *provider_pages(records),
         *plan_pages(records),
     ]:

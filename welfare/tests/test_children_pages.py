@@ -145,10 +145,11 @@ def test_opening_a_file_writes_the_access_log(client, referent_nord, child):
     assert (log.user, log.child) == (referent_nord, child)
 
 
-def test_listing_children_writes_no_access_log(client, referent_nord, child):
+def test_listing_children_notes_each_child_of_the_page(client, referent_nord, child):
     client.force_login(referent_nord)
     client.get(reverse("children:list"))
-    assert not AccessLog.objects.exists()
+    log = AccessLog.objects.get()
+    assert (log.user, log.child, log.purpose) == (referent_nord, child, AccessPurpose.CHILDREN_LIST)
 
 
 def test_the_territory_manager_reads_a_childs_access_log(
@@ -214,9 +215,10 @@ def test_the_list_runs_a_fixed_number_of_queries(
     client.force_login(referent_nord)
     for _ in range(3):
         MeasureFactory(child=ChildFactory(territory=nord, referent=referent_nord))
-        # session, user, count, children page, their current measures, Département,
-        # the user's territory for the header, session update (3 with its savepoints)
-        with django_assert_num_queries(10):
+        # session, user, count, children page, their current measures, the access log
+        # insert of the children shown, Département, the user's territory for the header,
+        # session update (3 with its savepoints)
+        with django_assert_num_queries(11):
             client.get(reverse("children:list"), {"q": ""})
 
 
@@ -345,8 +347,9 @@ def test_the_caseload_runs_a_fixed_number_of_queries(
         MeasureFactory(child=child)
         StatutoryDocumentFactory(child=child)
         # session, user, children, their deadlines (one statement), caseworkers of the
-        # filter, Département, header territory, session update (3 with its savepoints)
-        with django_assert_num_queries(10):
+        # filter, the access log insert of the children shown, Département, header
+        # territory, session update (3 with its savepoints)
+        with django_assert_num_queries(11):
             client.get(reverse("children:caseload"))
 
 

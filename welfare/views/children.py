@@ -1,7 +1,8 @@
 """Pages of the children's files, for référents ASE and territory managers only.
 
 Every page is scoped by ``Child.objects.for_user`` (another territory's child answers 404),
-sent with ``Cache-Control: no-store``, and opening a file writes an ``AccessLog`` row.
+sent with ``Cache-Control: no-store``, and every page that shows children's names writes
+their ``AccessLog`` rows in one insert: the file, its forms, the search, the lists.
 """
 
 import uuid
@@ -16,7 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from welfare.enums import DocumentKind, MeasureType, Role
+from welfare.enums import AccessPurpose, DocumentKind, MeasureType, Role
 from welfare.forms.children import (
     CaseloadFilterForm,
     ChildForm,
@@ -30,6 +31,7 @@ from welfare.models import Guardian, Measure
 from welfare.permissions import CASE_ROLES, staff_view
 from welfare.selectors import children as selectors
 from welfare.services import children as services
+from welfare.services.access_log import access_log_reads
 from welfare.timeline import sections_for, timeline_for
 
 LIST_PAGE_SIZE = 25
@@ -55,6 +57,13 @@ def child_list(request):
     text = form.cleaned_data["q"] if form.is_valid() else ""
     children = selectors.children_search(user=request.user, text=text, today=timezone.localdate())
     page = Paginator(children, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    # Only the children of the page shown, with the words typed when there are some.
+    access_log_reads(
+        user=request.user,
+        children=page.object_list,
+        purpose=AccessPurpose.SEARCH if text.strip() else AccessPurpose.CHILDREN_LIST,
+        detail=text.strip(),
+    )
     return render(
         request,
         "welfare/children/list.html",
@@ -76,6 +85,11 @@ def caseload(request):
         kind=filters.get("kind", ""),
     )
     page = Paginator(result.rows, CASELOAD_PAGE_SIZE).get_page(request.GET.get("page"))
+    access_log_reads(
+        user=request.user,
+        children=[row.child for row in page.object_list],
+        purpose=AccessPurpose.WORKLIST,
+    )
     return render(
         request,
         "welfare/children/caseload.html",
@@ -107,7 +121,7 @@ def child_create(request):
 @file_page(roles=CASE_ROLES)
 def child_detail(request, public_id):
     child = selectors.child_file(user=request.user, public_id=public_id)
-    services.access_log_record(child=child, user=request.user)
+    access_log_reads(user=request.user, children=[child], purpose=AccessPurpose.FILE_OPENED)
     today = timezone.localdate()
     clocks = selectors.child_clocks(child, today=today)
     measures = list(child.measures.all())
@@ -146,6 +160,7 @@ def child_edit(request, public_id):
         if _save(form, lambda: services.child_update(child=child, siblings=siblings, **data)):
             messages.success(request, _("Le dossier de l'enfant est mis à jour."))
             return redirect("children:detail", public_id=child.public_id)
+    access_log_reads(user=request.user, children=[child], purpose=AccessPurpose.IDENTITY_FORM)
     return render(request, "welfare/children/child_form.html", {"form": form, "child": child})
 
 
@@ -165,6 +180,7 @@ def guardian_edit(request, public_id, guardian_id=None):
         if saved:
             messages.success(request, _("Le responsable ou proche est enregistré."))
             return redirect("children:detail", public_id=child.public_id)
+    access_log_reads(user=request.user, children=[child], purpose=AccessPurpose.GUARDIAN_FORM)
     return render(
         request,
         "welfare/children/guardian_form.html",
@@ -214,6 +230,7 @@ def measure_edit(request, public_id, measure_id=None):
         if saved:
             messages.success(request, _("La mesure est enregistrée."))
             return redirect("children:detail", public_id=child.public_id)
+    access_log_reads(user=request.user, children=[child], purpose=AccessPurpose.RECORD_FORM)
     return render(
         request,
         "welfare/children/measure_form.html",
@@ -247,6 +264,7 @@ def measure_end(request, public_id, measure_id):
         if ended:
             messages.success(request, _("La fin de la mesure est enregistrée."))
             return redirect("children:detail", public_id=child.public_id)
+    access_log_reads(user=request.user, children=[child], purpose=AccessPurpose.RECORD_FORM)
     return render(
         request,
         "welfare/children/measure_end.html",
@@ -276,6 +294,7 @@ def document_create(request, public_id):
         if document:
             messages.success(request, _("Le document est enregistré."))
             return redirect("children:detail", public_id=child.public_id)
+    access_log_reads(user=request.user, children=[child], purpose=AccessPurpose.RECORD_FORM)
     return render(request, "welfare/children/document_form.html", {"form": form, "child": child})
 
 
@@ -285,4 +304,21 @@ def access_log(request, public_id):
     page = Paginator(selectors.access_log(child), ACCESS_LOG_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    return render(request, "welfare/children/access_log.html", {"child": child, "page": page})
+    response = render(request, "welfare/children/access_log.html", {"child": child, "page": page})
+    # Noted once the page is read, so that the page does not list its own reading.
+    access_log_reads(user=request.user, children=[child], purpose=AccessPurpose.ACCESS_REVIEW)
+    return response
+
+
+@staff_view(roles=(Role.TERRITORY_MANAGER,), nominative=True)
+def refused_accesses(request):
+    page = Paginator(
+        selectors.territory_refusals(request.user.territory), ACCESS_LOG_PAGE_SIZE
+    ).get_page(request.GET.get("page"))
+    response = render(request, "welfare/children/refused_accesses.html", {"page": page})
+    access_log_reads(
+        user=request.user,
+        children=[entry.child for entry in page.object_list],
+        purpose=AccessPurpose.ACCESS_REVIEW,
+    )
+    return response

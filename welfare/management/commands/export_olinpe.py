@@ -36,7 +36,7 @@ class Command(BaseCommand):
     def _write(self, stream, year, quality) -> str:
         if quality:
             return f"{self._quality(stream, year)} dossiers incomplets pour {year}."
-        return f"Export OLINPE {year} : {olinpe_write(stream, year=year)} lignes."
+        return f"Export OLINPE {year} : {olinpe_write(stream, year=year).lines} lignes."
 
     def _quality(self, stream, year) -> int:
         writer = csv.writer(stream, delimiter=";")

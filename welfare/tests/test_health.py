@@ -103,6 +103,8 @@ def test_a_worker_silent_for_longer_than_the_limit_answers_503(client, media, se
 
 def test_an_unreachable_broker_answers_503(client, media, worker_alive, monkeypatch):
     # Nothing listens on port 1.
+    # Celery reads CELERY_BROKER_URL from the environment before its settings (CI sets it).
+    monkeypatch.setenv("CELERY_BROKER_URL", "redis://127.0.0.1:1/0")
     monkeypatch.setitem(app.conf, "broker_url", "redis://127.0.0.1:1/0")
     monkeypatch.setitem(app.conf, "broker_transport_options", {})
     response = get_health(client)

@@ -79,7 +79,7 @@ def test_a_bad_date_on_the_board_is_a_form_error(client, directorate, carer):
     client.force_login(directorate)
     response = client.get(BOARD, {"day": "2023-02-31", "kind": "hotel"})
     assert response.status_code == 200
-    assert "Saisissez une date valide." in response.content.decode()
+    assert "Saisissez une date au format jj/mm/aaaa" in response.content.decode()
 
 
 def test_a_date_past_the_calendar_on_the_board_is_a_form_error(client, directorate, carer):

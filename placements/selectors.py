@@ -55,6 +55,24 @@ def _places_on(day: date):
     return Coalesce(Subquery(agrement, output_field=IntegerField()), 0)
 
 
+def places_by_free_places(day: date):
+    """The assistants familiaux and the establishments to choose from when placing a child,
+    each annotated ``free_places`` on ``day`` and ordered by it, most first (one query each)."""
+    carers = (
+        FosterCarer.objects.select_related("territory")
+        .annotate(free_places=Greatest(_places_on(day) - _occupied_on(day, "foster_carer"), 0))
+        .order_by("-free_places", "last_name", "first_name")
+    )
+    establishments = (
+        Establishment.objects.select_related("territory")
+        .annotate(
+            free_places=Greatest(F("authorised_capacity") - _occupied_on(day, "establishment"), 0)
+        )
+        .order_by("-free_places", "name")
+    )
+    return carers, establishments
+
+
 def _board_querysets(*, user, day: date, territory=None, kind: str = ""):
     establishments = Establishment.objects.for_user(user)
     carers = FosterCarer.objects.for_user(user)

@@ -48,6 +48,27 @@ class BoardFilterForm(PlausibleDatesMixin, forms.Form):
         choices=kind_choices(blank_label=_("Tous les types")),
         help_text=HOTEL_BAN,
     )
+    age = forms.IntegerField(
+        label=_("Âge de l'enfant"),
+        required=False,
+        min_value=0,
+        max_value=20,
+        help_text=_(
+            "Les établissements autorisés pour cet âge ; les assistants familiaux restent tous "
+            "(l'agrément n'en fixe pas)."
+        ),
+    )
+    free_only = forms.BooleanField(
+        label=_("Seulement les lieux qui ont des places libres"), required=False
+    )
+    order = forms.ChoiceField(
+        label=_("Ordre"),
+        required=False,
+        choices=[
+            ("", _("Territoire, type et nom")),
+            ("libres", _("Places libres d'abord")),
+        ],
+    )
 
     def __init__(self, *args, whole_departement: bool, **kwargs):
         super().__init__(*args, **kwargs)

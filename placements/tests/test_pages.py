@@ -123,6 +123,26 @@ def test_the_board_runs_the_same_queries_whatever_the_number_of_places(
         client.get(BOARD)
 
 
+def test_the_board_filters_free_places_by_age_most_first_in_the_same_queries(
+    client, directorate, carer, nord, django_assert_num_queries
+):
+    client.force_login(directorate)
+    full = AgrementFactory(foster_carer__territory=nord, places=1).foster_carer
+    fill(full, 1)
+    EstablishmentFactory(territory=nord, name="Pouponnière", min_age=0, max_age=3)
+    filters = {"free_only": "on", "age": "12", "order": "libres"}
+    client.get(BOARD, filters)
+    with django_assert_num_queries(13):  # the same as without filters, listed above
+        response = client.get(BOARD, filters)
+    names = [row["name"] for row in response.context["rows"]]
+    assert str(carer) in names
+    assert str(full) not in names
+    assert "Pouponnière" not in names
+    assert response.context["rows"] == sorted(
+        response.context["rows"], key=lambda row: row["free"], reverse=True
+    )
+
+
 # --- Placing, ending, moving ------------------------------------------------------------------
 
 

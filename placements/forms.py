@@ -9,8 +9,10 @@ from placements.enums import AgrementState, EstablishmentKind, PlaceKind, Placem
 from placements.models import Establishment, FosterCarer
 from placements.permissions import sees_whole_departement
 from placements.rules import AGREMENT_DEFAULT_PLACES
+from placements.selectors import places_by_free_places
 from placements.services import PEAD_MEASURES
 from welfare.enums import MeasureType
+from welfare.forms.choices import SearchableSelect
 from welfare.forms.dates import DateInput, PlausibleDatesMixin
 from welfare.models import Territory
 
@@ -46,11 +48,39 @@ class BoardFilterForm(PlausibleDatesMixin, forms.Form):
         choices=kind_choices(blank_label=_("Tous les types")),
         help_text=HOTEL_BAN,
     )
+    age = forms.IntegerField(
+        label=_("Âge de l'enfant"),
+        required=False,
+        min_value=0,
+        max_value=20,
+        help_text=_(
+            "Les établissements autorisés pour cet âge ; les assistants familiaux restent tous "
+            "(l'agrément n'en fixe pas)."
+        ),
+    )
+    free_only = forms.BooleanField(
+        label=_("Seulement les lieux qui ont des places libres"), required=False
+    )
+    order = forms.ChoiceField(
+        label=_("Ordre"),
+        required=False,
+        choices=[
+            ("", _("Territoire, type et nom")),
+            ("libres", _("Places libres d'abord")),
+        ],
+    )
 
     def __init__(self, *args, whole_departement: bool, **kwargs):
         super().__init__(*args, **kwargs)
         if not whole_departement:
             del self.fields["territory"]
+
+
+def place_label(place):
+    """A place in the lists of a placement form: its name and its free places today."""
+    # The count after a colon: no plural to agree with it.
+    free = _("places libres : %(count)d") % {"count": place.free_places}
+    return f"{place} ({place.territory}) · {free}"
 
 
 class PlaceFields(PlausibleDatesMixin, forms.Form):
@@ -61,14 +91,19 @@ class PlaceFields(PlausibleDatesMixin, forms.Form):
     )
     foster_carer = forms.ModelChoiceField(
         label=_("Assistant familial"),
-        queryset=FosterCarer.objects.select_related("territory"),
+        queryset=FosterCarer.objects.none(),
         required=False,
-        help_text=_("Obligatoire pour un accueil chez un assistant familial."),
+        widget=SearchableSelect,
+        help_text=_(
+            "Obligatoire pour un accueil chez un assistant familial. Les places libres "
+            "aujourd'hui d'abord."
+        ),
     )
     establishment = forms.ModelChoiceField(
         label=_("Établissement"),
-        queryset=Establishment.objects.all(),
+        queryset=Establishment.objects.none(),
         required=False,
+        widget=SearchableSelect,
         help_text=HOTEL_BAN,
     )
     measure = forms.ModelChoiceField(
@@ -82,6 +117,11 @@ class PlaceFields(PlausibleDatesMixin, forms.Form):
 
     def __init__(self, *args, child, **kwargs):
         super().__init__(*args, **kwargs)
+        carers, establishments = places_by_free_places(timezone.localdate())
+        self.fields["foster_carer"].queryset = carers
+        self.fields["foster_carer"].label_from_instance = place_label
+        self.fields["establishment"].queryset = establishments
+        self.fields["establishment"].label_from_instance = place_label
         self.fields["measure"].queryset = child.measures.filter(
             type__in=[*MeasureType.accommodation(), *PEAD_MEASURES]
         ).order_by("-start_date")

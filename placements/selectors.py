@@ -55,7 +55,27 @@ def _places_on(day: date):
     return Coalesce(Subquery(agrement, output_field=IntegerField()), 0)
 
 
-def _board_querysets(*, user, day: date, territory=None, kind: str = ""):
+def places_by_free_places(day: date):
+    """The assistants familiaux and the establishments to choose from when placing a child,
+    each annotated ``free_places`` on ``day`` and ordered by it, most first (one query each)."""
+    carers = (
+        FosterCarer.objects.select_related("territory")
+        .annotate(free_places=Greatest(_places_on(day) - _occupied_on(day, "foster_carer"), 0))
+        .order_by("-free_places", "last_name", "first_name")
+    )
+    establishments = (
+        Establishment.objects.select_related("territory")
+        .annotate(
+            free_places=Greatest(F("authorised_capacity") - _occupied_on(day, "establishment"), 0)
+        )
+        .order_by("-free_places", "name")
+    )
+    return carers, establishments
+
+
+def _board_querysets(
+    *, user, day: date, territory=None, kind: str = "", age: int | None = None, free_only=False
+):
     establishments = Establishment.objects.for_user(user)
     carers = FosterCarer.objects.for_user(user)
     if territory is not None:
@@ -66,12 +86,19 @@ def _board_querysets(*, user, day: date, territory=None, kind: str = ""):
     elif kind:
         establishments = establishments.filter(kind=kind)
         carers = carers.none()
+    # An establishment is authorised for an age range; an agrément records none, so every
+    # assistant familial stays in the list whatever the age.
+    if age is not None:
+        establishments = establishments.filter(min_age__lte=age, max_age__gte=age)
     establishments = establishments.annotate(
         row_places=F("authorised_capacity"), row_occupied=_occupied_on(day, "establishment")
     )
     carers = carers.annotate(
         row_places=_places_on(day), row_occupied=_occupied_on(day, "foster_carer")
     )
+    if free_only:
+        establishments = establishments.filter(row_places__gt=F("row_occupied"))
+        carers = carers.filter(row_places__gt=F("row_occupied"))
     return establishments, carers
 
 
@@ -92,14 +119,25 @@ class BoardTotal:
         return self.occupied / self.places if self.places else None
 
 
-def capacity_board_rows(*, user, day: date, territory=None, kind: str = ""):
+def capacity_board_rows(*, by_free_places=False, **filters):
     """Every establishment and assistant familial ``user`` may see, with their places,
     the children placed there on ``day`` and the free places, one row each (a UNION of two
-    annotated queries, ordered by territory, kind and name; paginate it). Rows are dicts:
-    ``public_id``, ``kind`` (an establishment kind or "foster_carer"), ``name``,
-    ``territory``, ``places``, ``occupied``."""
-    establishments, carers = _board_querysets(user=user, day=day, territory=territory, kind=kind)
-    columns = ("row_id", "row_kind", "row_name", "row_territory", "row_places", "row_occupied")
+    annotated queries, ordered by territory, kind and name, or most free places first;
+    paginate it). ``filters`` are ``_board_querysets``'s. Rows are tuples: ``public_id``,
+    ``kind`` (an establishment kind or "foster_carer"), ``name``, ``territory``, ``places``,
+    ``occupied``, ``free``."""
+    establishments, carers = _board_querysets(**filters)
+    free = Greatest(F("row_places") - F("row_occupied"), 0)
+    establishments, carers = establishments.annotate(row_free=free), carers.annotate(row_free=free)
+    columns = (
+        "row_id",
+        "row_kind",
+        "row_name",
+        "row_territory",
+        "row_places",
+        "row_occupied",
+        "row_free",
+    )
     establishments = (
         establishments.order_by()
         .annotate(
@@ -120,13 +158,16 @@ def capacity_board_rows(*, user, day: date, territory=None, kind: str = ""):
         )
         .values_list(*columns)
     )
-    return establishments.union(carers, all=True).order_by("row_territory", "row_kind", "row_name")
+    order = ("row_territory", "row_kind", "row_name")
+    if by_free_places:
+        order = ("-row_free", *order)
+    return establishments.union(carers, all=True).order_by(*order)
 
 
-def capacity_board_totals(*, user, day: date, territory=None, kind: str = "") -> list[BoardTotal]:
+def capacity_board_totals(**filters) -> list[BoardTotal]:
     """Places, children placed and providers on ``day`` by kind of place (two grouped
-    queries), in the order of ``cost_kinds``."""
-    establishments, carers = _board_querysets(user=user, day=day, territory=territory, kind=kind)
+    queries), in the order of ``cost_kinds``; ``filters`` are ``_board_querysets``'s."""
+    establishments, carers = _board_querysets(**filters)
     labels = dict(EstablishmentKind.choices)
     totals = {
         row["kind"]: BoardTotal(

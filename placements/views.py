@@ -223,8 +223,13 @@ def board(request):
         "day": day,
         "territory": filters.get("territory"),
     }
-    kind = filters.get("kind", "")
-    rows = selectors.capacity_board_rows(**scope, kind=kind)
+    places = {
+        **scope,
+        "kind": filters.get("kind", ""),
+        "age": filters.get("age"),
+        "free_only": filters.get("free_only", False),
+    }
+    rows = selectors.capacity_board_rows(**places, by_free_places=filters.get("order") == "libres")
     page = Paginator(rows, BOARD_PAGE_SIZE).get_page(request.GET.get("page"))
     labels = {PlaceKind.FOSTER_CARER.value: PlaceKind.FOSTER_CARER.label}
     labels.update(EstablishmentKind.choices)
@@ -236,7 +241,7 @@ def board(request):
             "day": day,
             "page": page,
             "rows": [_board_row(row, labels) for row in page.object_list],
-            "totals": selectors.capacity_board_totals(**scope, kind=kind),
+            "totals": selectors.capacity_board_totals(**places),
             "pead": selectors.pead_count_on(**scope),
             "expiring": list(selectors.agrements_expiring(**scope)),
             "can_manage": request.user.role in PROVIDER_ROLES,
@@ -245,7 +250,7 @@ def board(request):
 
 
 def _board_row(row, labels):
-    public_id, kind, name, territory, places, occupied = row
+    public_id, kind, name, territory, places, occupied, free = row
     return {
         "public_id": public_id,
         "is_carer": kind == PlaceKind.FOSTER_CARER,
@@ -254,7 +259,7 @@ def _board_row(row, labels):
         "territory": territory,
         "places": places,
         "occupied": occupied,
-        "free": max(places - occupied, 0),
+        "free": free,
         "rate": occupied / places if places else None,
     }
 

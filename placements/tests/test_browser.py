@@ -34,7 +34,10 @@ def test_a_caseworker_reads_why_a_full_carer_is_refused(page, live_server, nord,
     assert_accessible(page)
     page.get_by_label("Mesure qui ordonne l'accueil").select_option(index=1)
     page.get_by_role("radio", name="Assistant familial").check()
-    page.get_by_role("combobox", name="Assistant familial").select_option(label=str(carer))
+    # The list says the carer is full; choosing her anyway is refused with the reason.
+    page.get_by_role("combobox", name="Assistant familial").select_option(
+        label=f"{carer} ({nord}) · places libres : 0"
+    )
     page.get_by_role("button", name="Enregistrer le placement").click()
 
     error = page.locator(".invalid-feedback", has_text="n'a plus de place libre")

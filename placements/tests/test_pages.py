@@ -79,7 +79,7 @@ def test_a_bad_date_on_the_board_is_a_form_error(client, directorate, carer):
     client.force_login(directorate)
     response = client.get(BOARD, {"day": "2023-02-31", "kind": "hotel"})
     assert response.status_code == 200
-    assert "Saisissez une date valide." in response.content.decode()
+    assert "Saisissez une date au format jj/mm/aaaa" in response.content.decode()
 
 
 def test_a_date_past_the_calendar_on_the_board_is_a_form_error(client, directorate, carer):
@@ -121,6 +121,26 @@ def test_the_board_runs_the_same_queries_whatever_the_number_of_places(
         EstablishmentFactory(territory=nord)
     with django_assert_num_queries(expected):
         client.get(BOARD)
+
+
+def test_the_board_filters_free_places_by_age_most_first_in_the_same_queries(
+    client, directorate, carer, nord, django_assert_num_queries
+):
+    client.force_login(directorate)
+    full = AgrementFactory(foster_carer__territory=nord, places=1).foster_carer
+    fill(full, 1)
+    EstablishmentFactory(territory=nord, name="Pouponnière", min_age=0, max_age=3)
+    filters = {"free_only": "on", "age": "12", "order": "libres"}
+    client.get(BOARD, filters)
+    with django_assert_num_queries(13):  # the same as without filters, listed above
+        response = client.get(BOARD, filters)
+    names = [row["name"] for row in response.context["rows"]]
+    assert str(carer) in names
+    assert str(full) not in names
+    assert "Pouponnière" not in names
+    assert response.context["rows"] == sorted(
+        response.context["rows"], key=lambda row: row["free"], reverse=True
+    )
 
 
 # --- Placing, ending, moving ------------------------------------------------------------------

@@ -184,7 +184,7 @@ def providers(nord, sud):
 def board(user, **kwargs):
     return [
         (name, kind, places, occupied)
-        for _, kind, name, _, places, occupied in selectors.capacity_board_rows(
+        for _, kind, name, _, places, occupied, _ in selectors.capacity_board_rows(
             user=user, day=DAY, **kwargs
         )
     ]
@@ -198,6 +198,37 @@ def test_the_board_counts_places_and_children_on_the_day(providers, directorate)
         ("MECS Nord", "mecs", 12, 2),
         ("FDE Sud", "fde", 20, 1),
     ]
+
+
+def test_the_board_keeps_only_the_places_with_free_places(providers, directorate):
+    assert board(directorate, free_only=True) == [
+        ("BAILLY Brigitte", "foster_carer", 2, 1),
+        ("MECS Nord", "mecs", 12, 2),
+        ("FDE Sud", "fde", 20, 1),
+    ]
+
+
+def test_the_board_lists_the_most_free_places_first(providers, directorate):
+    assert [row[0] for row in board(directorate, by_free_places=True)] == [
+        "FDE Sud",
+        "MECS Nord",
+        "BAILLY Brigitte",
+        "AUBERT Anne",
+        "COLIN Chantal",
+    ]
+
+
+def test_an_age_keeps_the_establishments_authorised_for_it_and_every_carer(providers, directorate):
+    providers["fde"].min_age, providers["fde"].max_age = 0, 6
+    providers["fde"].save(update_fields=["min_age", "max_age"])
+    assert [row[0] for row in board(directorate, age=12)] == [
+        "AUBERT Anne",
+        "BAILLY Brigitte",
+        "COLIN Chantal",
+        "MECS Nord",
+    ]
+    totals = selectors.capacity_board_totals(user=directorate, day=DAY, age=12)
+    assert [t.kind for t in totals] == ["foster_carer", "mecs"]
 
 
 def test_the_board_totals_by_kind(providers, directorate):

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from schemes.reports.kinds import ReportParametersForm
 from welfare.dashboard.base import Params
 from welfare.enums import Role
-from welfare.forms.dates import DateInput
+from welfare.forms.dates import DateField
 from welfare.models import Territory
 
 # The records hold nothing older; a date before this is a typing error.
@@ -19,22 +19,19 @@ EARLIEST = date(1990, 1, 1)
 
 
 class DashboardForm(ReportParametersForm):
-    day = forms.DateField(
+    day = DateField(
         label=_("Situation au"),
         required=False,
-        widget=DateInput(),
         help_text=_("Par défaut, aujourd'hui."),
     )
-    start = forms.DateField(
+    start = DateField(
         label=_("Période du"),
         required=False,
-        widget=DateInput(),
         help_text=_("Par défaut, le 1er janvier de l'année de fin."),
     )
-    end = forms.DateField(
+    end = DateField(
         label=_("au"),
         required=False,
-        widget=DateInput(),
         help_text=_("Par défaut, la date de situation."),
     )
     territory = forms.ModelChoiceField(

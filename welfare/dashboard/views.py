@@ -15,6 +15,7 @@ from welfare.dashboard.base import DASHBOARD_ROLES, OBSERVATORY_ROLES
 from welfare.dashboard.blocks import block, dashboard
 from welfare.dashboard.export import block_csv
 from welfare.dashboard.forms import DashboardForm, ObservatoryForm, QualityForm
+from welfare.dashboard.headline import headline
 from welfare.enums import AccessPurpose, Role
 from welfare.observatory_enums import EventType
 from welfare.permissions import staff_view
@@ -41,6 +42,7 @@ def index(request):
             block(params, request.GET.get("block", ""), role=request.user.role), params
         )
     params = form.params() if valid else None
+    sections = dashboard(params, role=request.user.role) if params else []
     return render(
         request,
         "welfare/dashboard/index.html",
@@ -48,7 +50,8 @@ def index(request):
             "form": form,
             "params": params,
             "params_query": urlencode(params.query()) if params else "",
-            "sections": dashboard(params, role=request.user.role) if params else [],
+            "sections": sections,
+            "headline": headline(sections),
             "report": form.parameters() if params else None,
         },
     )

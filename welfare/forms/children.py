@@ -6,9 +6,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from welfare.enums import ClockKind, ClockStatus, DocumentKind, MeasureEndReason
+from welfare.forms.choices import SearchableSelectMultiple
 from welfare.forms.dates import DateInput, PlausibleDatesMixin
 from welfare.models import Child, Guardian, Measure, StatutoryDocument
 from welfare.rules import add_years
+
+
+def sibling_label(child):
+    return _("%(name)s, né(e) le %(day)s") % {
+        "name": child,
+        "day": child.birth_date.strftime("%d/%m/%Y"),
+    }
 
 
 class ChildForm(PlausibleDatesMixin, forms.ModelForm):
@@ -31,9 +39,13 @@ class ChildForm(PlausibleDatesMixin, forms.ModelForm):
             "birth_date": DateInput(),
             "mdph_decision_date": DateInput(),
             "sex": forms.RadioSelect,
+            "siblings": SearchableSelectMultiple(attrs={"size": 8}),
         }
         help_texts = {
-            "siblings": _("Le lien est enregistré dans les deux dossiers."),
+            "siblings": _(
+                "Le lien est enregistré dans les deux dossiers. Pour en choisir plusieurs, "
+                "maintenez Ctrl (Cmd sur Mac)."
+            ),
             "mdph_decision_date": _("Seulement si un handicap est reconnu."),
         }
 
@@ -45,7 +57,8 @@ class ChildForm(PlausibleDatesMixin, forms.ModelForm):
         if self.instance.pk:
             siblings = siblings.exclude(pk=self.instance.pk)
         self.fields["siblings"].queryset = siblings
-        self.fields["siblings"].widget.attrs["size"] = 6
+        # Two children of a territory may share a name: the birth date tells them apart.
+        self.fields["siblings"].label_from_instance = sibling_label
         self.fields["sex"].choices = self.fields["sex"].choices[1:]
 
     def clean_birth_date(self):

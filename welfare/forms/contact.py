@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from welfare.contact_enums import ContactStatus, ContactTopic
+from welfare.forms.dates import DateField
 from welfare.models.contact import ADDRESS_MAX_LENGTH, MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH
 from welfare.selectors.contact import contact_handlers
 
@@ -124,15 +125,13 @@ class ContactFilterForm(forms.Form):
         required=False,
         choices=[("", _("Tous les sujets"))] + ContactTopic.choices,
     )
-    received_from = forms.DateField(
+    received_from = DateField(
         label=_("Reçues à partir du"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
-    received_to = forms.DateField(
+    received_to = DateField(
         label=_("Reçues jusqu'au"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
     def clean(self):

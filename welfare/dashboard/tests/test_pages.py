@@ -276,3 +276,24 @@ def test_the_administrator_enters_a_territory_s_population_in_the_admin(
 
     client.post(url, fields | {"under_21": 1500, "under_18": 1200})
     assert PopulationEstimate.objects.get().under_21 == 1500
+
+
+def test_the_headline_gives_the_key_figures_linked_to_their_blocks(client, directorate, nord):
+    _children_in_care(3, nord)
+    client.force_login(directorate)
+
+    response = client.get(URL, READING)
+
+    headline = {item.anchor: (item.label, item.value) for item in response.context["headline"]}
+    assert headline["children_in_care"] == ("Enfants confiés", "3")
+    assert list(headline) == [
+        "children_in_care",
+        "block-in_care_rates",
+        "overdue_clocks",
+        "block-concerns",
+        "budget",
+    ]
+    html = response.content.decode()
+    for anchor in headline:
+        assert f'href="#{anchor}"' in html
+        assert f'id="{anchor}"' in html

@@ -6,7 +6,6 @@ the user's scope answers 404.
 """
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
@@ -37,24 +36,12 @@ from placements.permissions import (
     RATE_ROLES,
     sees_whole_departement,
 )
+from welfare.forms.errors import save_or_show_errors
 from welfare.models import Child
 from welfare.permissions import staff_view
 
 BOARD_PAGE_SIZE = 50
 LIST_PAGE_SIZE = 25
-
-
-def _save(form, write):
-    """Run the service ``write``; its validation errors go next to the form's fields."""
-    try:
-        return write()
-    except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for field, errors in error.error_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, error)
-        return None
 
 
 def _posted(request, form) -> bool:
@@ -109,7 +96,7 @@ def placement_create(request, public_id):
         request.POST or None, child=child, initial={"start_date": timezone.localdate()}
     )
     if request.method == "POST" and form.is_valid():
-        placement = _save(
+        placement = save_or_show_errors(
             form,
             lambda: services.placement_create(
                 child=child, author=request.user, **form.cleaned_data
@@ -136,7 +123,7 @@ def placement_end(request, public_id):
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        ended = _save(
+        ended = save_or_show_errors(
             form,
             lambda: services.placement_end(
                 placement=placement, end_date=data["end_date"], end_reason=data["end_reason"]
@@ -169,7 +156,7 @@ def placement_move(request, public_id):
         initial={"move_date": timezone.localdate(), "measure": placement.measure},
     )
     if request.method == "POST" and form.is_valid():
-        moved = _save(
+        moved = save_or_show_errors(
             form,
             lambda: services.placement_move(
                 placement=placement, author=request.user, **form.cleaned_data
@@ -322,7 +309,7 @@ def establishment_edit(request, public_id=None):
     )
     form = EstablishmentForm(request.POST or None, instance=establishment, user=request.user)
     if request.method == "POST" and form.is_valid():
-        saved = _save(
+        saved = save_or_show_errors(
             form,
             lambda: services.establishment_save(establishment=establishment, **form.cleaned_data),
         )
@@ -347,8 +334,9 @@ def foster_carer_edit(request, public_id=None):
     carer = get_object_or_404(_carers(request), public_id=public_id) if public_id else None
     form = FosterCarerForm(request.POST or None, instance=carer, user=request.user)
     if request.method == "POST" and form.is_valid():
-        saved = _save(
-            form, lambda: services.foster_carer_save(foster_carer=carer, **form.cleaned_data)
+        saved = save_or_show_errors(
+            form,
+            lambda: services.foster_carer_save(foster_carer=carer, **form.cleaned_data),
         )
         if saved:
             messages.success(request, _("L'assistant familial est enregistré."))
@@ -366,7 +354,7 @@ def foster_carer_edit(request, public_id=None):
 def agrement_create(request, public_id):
     carer = get_object_or_404(_carers(request), public_id=public_id)
     form = AgrementForm(request.POST or None)
-    if _posted(request, form) and _save(
+    if _posted(request, form) and save_or_show_errors(
         form, lambda: services.agrement_grant(foster_carer=carer, **form.cleaned_data)
     ):
         messages.success(request, _("L'agrément est enregistré."))
@@ -396,7 +384,7 @@ def agrement_state(request, public_id):
     if (
         request.method == "POST"
         and form.is_valid()
-        and _save(
+        and save_or_show_errors(
             form,
             lambda: services.agrement_change_state(agrement=agrement, **form.cleaned_data),
         )
@@ -424,7 +412,7 @@ def agrement_reminder(request, public_id):
     )
     today = timezone.localdate()
     form = AgrementReminderForm(request.POST or None, initial={"sent_on": today})
-    if _posted(request, form) and _save(
+    if _posted(request, form) and save_or_show_errors(
         form,
         lambda: services.agrement_record_reminder(
             agrement=agrement, today=today, **form.cleaned_data
@@ -477,7 +465,7 @@ def foster_carer_rate(request, public_id):
 
 def _rate_page(request, *, back_url, title, **target):
     form = DailyRateForm(request.POST or None, initial={"year": timezone.localdate().year})
-    if _posted(request, form) and _save(
+    if _posted(request, form) and save_or_show_errors(
         form, lambda: services.daily_rate_set(**target, **form.cleaned_data)
     ):
         messages.success(request, _("Le prix de journée est enregistré."))
@@ -495,7 +483,9 @@ def _rate_page(request, *, back_url, title, **target):
 @staff_view(roles=RATE_ROLES, methods=("GET", "POST"), nominative=False)
 def default_rates(request):
     form = DefaultRateForm(request.POST or None, initial={"year": timezone.localdate().year})
-    if _posted(request, form) and _save(form, lambda: services.daily_rate_set(**form.cleaned_data)):
+    if _posted(request, form) and save_or_show_errors(
+        form, lambda: services.daily_rate_set(**form.cleaned_data)
+    ):
         messages.success(request, _("Le tarif départemental est enregistré."))
         return redirect("placements:default_rates")
     rates = DailyRate.objects.filter(establishment=None, foster_carer=None).order_by(

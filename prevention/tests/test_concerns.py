@@ -177,6 +177,7 @@ def test_the_analysis_names_the_evaluation_team(
     client, prevention_officer, referent_nord, responsable_nord, referent_sud, nord, today
 ):
     concern = ConcernFactory(territory=nord)
+    concern.children.add(ChildFactory(territory=nord))
     client.force_login(prevention_officer)
     url = reverse("prevention:concern_analysis", args=[concern.public_id])
     response = client.post(
@@ -325,3 +326,43 @@ def test_closing_twice_is_refused(evaluated, prevention_officer, today):
             evaluation_ended_on=today,
             outcome=ConcernOutcome.NO_FURTHER_ACTION,
         )
+
+
+def test_a_concern_without_a_child_cannot_be_qualified_as_an_ip(
+    client, prevention_officer, nord, today
+):
+    concern = ConcernFactory(territory=nord)
+    client.force_login(prevention_officer)
+    response = client.post(
+        reverse("prevention:concern_analysis", args=[concern.public_id]),
+        {"first_analysis": FirstAnalysis.CONCERN, "analysed_on": today},
+    )
+    assert response.status_code == 200
+    assert (
+        "Indiquez d'abord l'enfant concerné" in response.context["form"].errors["first_analysis"][0]
+    )
+    concern.refresh_from_db()
+    assert concern.first_analysis == ""
+
+
+def test_a_concern_whose_child_was_removed_cannot_be_closed(
+    client, prevention_officer, evaluated, today
+):
+    Concern.children.through.objects.filter(concern=evaluated).delete()
+    client.force_login(prevention_officer)
+    response = client.post(
+        outcome_url(evaluated),
+        {"evaluation_ended_on": today, "outcome": ConcernOutcome.NO_FURTHER_ACTION},
+    )
+    assert response.status_code == 200
+    assert "Indiquez d'abord l'enfant concerné" in response.context["form"].non_field_errors()[0]
+    evaluated.refresh_from_db()
+    assert (evaluated.outcome, evaluated.evaluation_ended_on) == ("", None)
+
+
+def test_the_last_child_of_a_qualified_concern_stays(client, prevention_officer, evaluated):
+    child = evaluated.children.get()
+    client.force_login(prevention_officer)
+    url = reverse("prevention:concern_children", args=[evaluated.public_id])
+    client.post(url, {"child": str(child.public_id), "remove": "1"})
+    assert list(evaluated.children.all()) == [child]

@@ -366,3 +366,16 @@ def test_the_last_child_of_a_qualified_concern_stays(client, prevention_officer,
     url = reverse("prevention:concern_children", args=[evaluated.public_id])
     client.post(url, {"child": str(child.public_id), "remove": "1"})
     assert list(evaluated.children.all()) == [child]
+
+
+def test_a_closed_concern_reads_cloturee(client, prevention_officer, evaluated, today):
+    services.concern_close(
+        concern=evaluated,
+        author=prevention_officer,
+        evaluation_ended_on=today,
+        outcome=ConcernOutcome.NO_FURTHER_ACTION,
+    )
+    client.force_login(prevention_officer)
+    page = client.get(reverse("prevention:concern_detail", args=[evaluated.public_id]))
+    assert "Clôturée" in page.content.decode()
+    assert "Fermer" not in page.content.decode()

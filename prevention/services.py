@@ -193,6 +193,9 @@ def _set_due_date(concern: Concern, birth_dates) -> None:
 
 # An information préoccupante is about a child (art. L226-3 CASF): its evaluation is of that
 # child's situation, and its outcome goes in that child's file.
+EVALUATION_BEFORE_ANALYSIS = gettext_lazy(
+    "L'évaluation commence au plus tôt le jour de la première analyse."
+)
 NO_CHILD = gettext_lazy(
     "Indiquez d'abord l'enfant concerné (« Modifier les enfants ») : une information "
     "préoccupante porte sur un enfant."
@@ -316,6 +319,8 @@ def concern_analyse(
                 )
             }
         )
+    if evaluation_started_on and evaluation_started_on < analysed_on:
+        raise ValidationError({"evaluation_started_on": EVALUATION_BEFORE_ANALYSIS})
     concern.first_analysis = first_analysis
     concern.analysed_on = analysed_on
     concern.evaluation_started_on = evaluation_started_on

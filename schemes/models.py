@@ -253,6 +253,17 @@ class Action(models.Model):
     def clean(self):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": END_BEFORE_START})
+        if self.objective_id:
+            scheme = self.objective.scheme
+            outside = {
+                name: _("Hors de la période du plan (%(period)s) : une action s'y inscrit.")
+                % {"period": scheme.period}
+                for name in ("start_date", "end_date")
+                if getattr(self, name)
+                and not scheme.start_year <= getattr(self, name).year <= scheme.end_year
+            }
+            if outside:
+                raise ValidationError(outside)
         if self.status == ActionStatus.DONE and self.progress != 100:
             raise ValidationError(
                 {"progress": _("Une action réalisée est avancée à 100 % : corrigez l'avancement.")}

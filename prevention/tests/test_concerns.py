@@ -379,3 +379,24 @@ def test_a_closed_concern_reads_cloturee(client, prevention_officer, evaluated, 
     page = client.get(reverse("prevention:concern_detail", args=[evaluated.public_id]))
     assert "Clôturée" in page.content.decode()
     assert "Fermer" not in page.content.decode()
+
+
+def test_an_evaluation_cannot_begin_before_the_first_analysis(
+    client, prevention_officer, evaluated, today
+):
+    analysed = today - timedelta(days=10)
+    client.force_login(prevention_officer)
+    response = client.post(
+        reverse("prevention:concern_analysis", args=[evaluated.public_id]),
+        {
+            "first_analysis": FirstAnalysis.CONCERN,
+            "analysed_on": analysed,
+            "evaluation_started_on": analysed - timedelta(days=1),
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["evaluation_started_on"] == [
+        "L'évaluation commence au plus tôt le jour de la première analyse."
+    ]
+    evaluated.refresh_from_db()
+    assert evaluated.analysed_on != analysed

@@ -650,3 +650,25 @@ def test_a_birth_date_correction_that_the_file_allows_is_saved(client, referent_
     assert response.status_code == 302
     child.refresh_from_db()
     assert (child.birth_date, measure.child_id) == (earlier, child.pk)
+
+
+def test_the_same_measure_entered_twice_is_refused_with_a_word(client, referent_nord, child):
+    client.force_login(referent_nord)
+    url = reverse("children:measure_create", args=[child.public_id])
+    aed = measure_data(
+        type=MeasureType.AED,
+        decided_by="departement_president",
+        court="",
+        decision_date="2025-03-03",
+        start_date="2025-03-03",
+        end_date="2025-09-02",
+        parental_agreement="on",
+    )
+    assert client.post(url, aed).status_code == 302
+    response = client.post(url, aed)
+    assert response.status_code == 200
+    assert response.context["form"].errors["start_date"] == [
+        "Une mesure « Aide éducative à domicile (AED) » commençant le 03/03/2025 est déjà "
+        "enregistrée pour cet enfant."
+    ]
+    assert Measure.objects.filter(child=child).count() == 1

@@ -165,6 +165,20 @@ def contact_confirmation_send(*, contact_request_id: int) -> bool:
     return True
 
 
+# How a letter in French opens; the e-mail adds its own "Bonjour," only when the agent's reply
+# opens with none of them.
+GREETINGS = frozenset(
+    ("bonjour", "bonsoir", "madame", "monsieur", "mesdames", "messieurs", "cher", "chère")
+    + ("chers", "chères")
+)
+
+
+def opens_with_greeting(body: str) -> bool:
+    """Whether the first word of ``body`` is a salutation ("Bonjour,", "Madame," …)."""
+    words = body.strip().split(maxsplit=1)
+    return bool(words) and words[0].strip(",!:").casefold() in GREETINGS
+
+
 def contact_reply_send(*, reply_id: int) -> bool:
     """Send one stored reply unless already sent; True when sent by this call (locked as above)."""
     with transaction.atomic():
@@ -182,7 +196,11 @@ def contact_reply_send(*, reply_id: int) -> bool:
             subject=_("Réponse à votre question (référence %(reference)s)")
             % {"reference": contact_request.reference},
             template="emails/contact_reply.txt",
-            context={"contact_request": contact_request, "reply": reply},
+            context={
+                "contact_request": contact_request,
+                "reply": reply,
+                "reply_greets": opens_with_greeting(reply.body),
+            },
             to=contact_request.email,
         ).send()
         reply.sent_at = timezone.now()

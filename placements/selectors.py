@@ -26,6 +26,7 @@ from placements.enums import EstablishmentKind, PlaceKind, cost_kinds
 from placements.models import Agrement, DailyRate, Establishment, FosterCarer, Placement
 from placements.rules import AGREMENT_REMINDER_MONTHS
 from welfare.enums import Role
+from welfare.formats import share
 
 PEAD = "pead"
 ZERO = Decimal("0.00")
@@ -88,8 +89,9 @@ class BoardTotal:
         return max(self.places - self.occupied, 0)
 
     @property
-    def rate(self) -> float | None:
-        return self.occupied / self.places if self.places else None
+    def occupancy(self) -> Decimal | None:
+        """The occupancy in percent, to one decimal, as the dashboard gives it."""
+        return share(self.occupied, self.places)
 
 
 def capacity_board_rows(*, user, day: date, territory=None, kind: str = ""):

@@ -36,6 +36,7 @@ from placements.permissions import (
     RATE_ROLES,
     sees_whole_departement,
 )
+from welfare.formats import share
 from welfare.forms.errors import save_or_show_errors
 from welfare.models import Child
 from welfare.permissions import staff_view
@@ -225,8 +226,8 @@ def _board_row(row, labels):
         "territory": territory,
         "places": places,
         "occupied": occupied,
+        "occupancy": share(occupied, places),
         "free": max(places - occupied, 0),
-        "rate": occupied / places if places else None,
     }
 
 

@@ -38,6 +38,7 @@ from schemes.models import (
     Objective,
     mean_progress,
 )
+from welfare.formats import share
 
 ZERO = Decimal(0)
 
@@ -237,10 +238,6 @@ def _difference(executed, computed):
     return None if computed is None else executed - computed
 
 
-def _rate(part, whole):
-    return None if not whole else (Decimal(100) * part / whole).quantize(Decimal("0.1"))
-
-
 @dataclass(frozen=True)
 class Figures:
     """Voted, entered executed and computed executed amounts of a line, a section or a budget.
@@ -261,7 +258,7 @@ class Figures:
 
     @property
     def execution_rate(self):
-        return _rate(self.executed, self.voted)
+        return share(self.executed, self.voted)
 
 
 @dataclass(frozen=True)

@@ -207,7 +207,7 @@ def test_the_board_totals_by_kind(providers, directorate):
         ("mecs", 1, 12, 2, 10),
         ("fde", 1, 20, 1, 19),
     ]
-    assert totals[0].rate == pytest.approx(0.8)
+    assert totals[0].occupancy == Decimal("80.0")
 
 
 def test_a_territory_manager_sees_their_territory_only(providers, responsable_nord):

@@ -286,7 +286,7 @@ def establishment_detail(request, public_id):
 def foster_carer_detail(request, public_id):
     carer = get_object_or_404(_carers(request), public_id=public_id)
     today = timezone.localdate()
-    agrements = list(carer.agrements.order_by("-granted_on"))
+    agrements = list(carer.agrements.with_notice_late(today).order_by("-granted_on"))
     in_force = next((a for a in agrements if a.is_in_force_on(today)), None)
     return render(
         request,

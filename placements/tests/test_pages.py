@@ -100,6 +100,21 @@ def test_the_board_shows_the_chosen_date(client, directorate, carer):
     assert (row["places"], row["occupied"], row["free"]) == (3, 2, 1)
 
 
+def test_the_board_flags_a_late_renewal_notice(client, directorate, nord):
+    carer = FosterCarerFactory(territory=nord, first_name="Anne", last_name="Roy")
+    AgrementFactory(
+        foster_carer=carer,
+        granted_on=TODAY - timedelta(days=1700),
+        expires_on=TODAY + timedelta(days=60),
+    )
+    client.force_login(directorate)
+    content = client.get(BOARD).content.decode()
+    section = content.split('id="expirations"', 1)[1]
+    assert (
+        '<span class="badge text-bg-danger">En retard</span> à envoyer au plus tard le' in section
+    )
+
+
 def test_the_board_writes_occupancy_as_the_dashboard_does(client, directorate, carer):
     # 2 of 3 places: "66,7 %" on the board and the dashboard alike (they read "67 %" and
     # "66,70").

@@ -38,6 +38,7 @@ from schemes.models import (
     Objective,
     mean_progress,
 )
+from schemes.publication import plan_snapshot
 from welfare.formats import share
 
 ZERO = Decimal(0)
@@ -89,6 +90,12 @@ def scheme_with_plan(*, schemes):
         Prefetch("actions", queryset=actions)
     )
     return schemes.prefetch_related(Prefetch("objectives", queryset=objectives))
+
+
+def has_unpublished_changes(*, scheme) -> bool:
+    """Whether a published plan (from ``scheme_with_plan``) differs from what its public
+    pages show; no query."""
+    return scheme.published and plan_snapshot(scheme) != scheme.published_content
 
 
 @dataclass(frozen=True)

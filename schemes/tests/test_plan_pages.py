@@ -168,7 +168,7 @@ def test_the_form_refuses_a_plan_longer_than_five_years_next_to_the_last_year(
     assert not Scheme.objects.exists()
 
 
-def test_the_form_refuses_to_publish_a_draft(client, directorate, departement):
+def test_a_published_plan_cannot_go_back_to_draft(client, directorate, departement):
     client.force_login(directorate)
     scheme = SchemeFactory(status=SchemeStatus.ADOPTED, published=True)
     response = client.post(
@@ -179,10 +179,9 @@ def test_the_form_refuses_to_publish_a_draft(client, directorate, departement):
             "start_year": "2021",
             "end_year": "2025",
             "status": SchemeStatus.DRAFT,
-            "published": "on",
         },
     )
-    assert "published" in response.context["form"].errors
+    assert "retirez-le du site public" in response.context["form"].errors["status"][0]
     scheme.refresh_from_db()
     assert scheme.status == SchemeStatus.ADOPTED
 

@@ -14,13 +14,13 @@ from django.conf import settings
 from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.fields import DateRangeField, RangeOperators
 from django.db import models
-from django.db.models import F, Func, Q
+from django.db.models import ExpressionWrapper, F, Func, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from placements.enums import AgrementState, EstablishmentKind, PlaceKind, PlacementEndReason
-from placements.rules import AGREMENT_DEFAULT_PLACES, reminder_date
+from placements.rules import AGREMENT_DEFAULT_PLACES, AGREMENT_REMINDER_MONTHS, reminder_date
 from welfare.enums import Role
 from welfare.models import Child
 from welfare.rules import add_months
@@ -63,6 +63,27 @@ class AgrementQuerySet(models.QuerySet):
             .filter(
                 Q(state__in=[AgrementState.VALID, AgrementState.EXPIRED])
                 | Q(state_changed_on__gt=day)
+            )
+        )
+
+    def with_notice_late(self, day: date):
+        """Annotate ``notice_late``: the renewal notice is not recorded as sent and its latest
+        day (``reminder_date``: expiry − 4 months, computed by PostgreSQL the same way, the end
+        of a shorter month kept) is before ``day``."""
+        reminder = Func(
+            F("expires_on"),
+            template=f"(%(expressions)s - interval '{AGREMENT_REMINDER_MONTHS} months')::date",
+            output_field=models.DateField(),
+        )
+        return self.alias(reminder_due=reminder).annotate(
+            notice_late=ExpressionWrapper(
+                Q(
+                    state=AgrementState.VALID,
+                    reminder_sent_on__isnull=True,
+                    expires_on__isnull=False,
+                    reminder_due__lt=day,
+                ),
+                output_field=models.BooleanField(),
             )
         )
 

@@ -26,6 +26,7 @@ from placements.enums import EstablishmentKind, PlaceKind, cost_kinds
 from placements.models import Agrement, DailyRate, Establishment, FosterCarer, Placement
 from placements.rules import AGREMENT_REMINDER_MONTHS
 from welfare.enums import Role
+from welfare.formats import share
 
 PEAD = "pead"
 ZERO = Decimal("0.00")
@@ -115,8 +116,9 @@ class BoardTotal:
         return max(self.places - self.occupied, 0)
 
     @property
-    def rate(self) -> float | None:
-        return self.occupied / self.places if self.places else None
+    def occupancy(self) -> Decimal | None:
+        """The occupancy in percent, to one decimal, as the dashboard gives it."""
+        return share(self.occupied, self.places)
 
 
 def capacity_board_rows(*, by_free_places=False, **filters):
@@ -208,15 +210,17 @@ def pead_count_on(*, user, day: date, territory=None) -> int:
 
 def agrements_expiring(*, user, day: date, territory=None):
     """Valid agréments of the carers ``user`` may see that expire within the reminder period
-    (4 months) after ``day``, the soonest first, with their carer."""
+    (4 months) after ``day``, with their carer: those whose renewal notice is late on ``day``
+    first (``notice_late``), then the soonest to expire."""
     carers = FosterCarer.objects.for_user(user)
     if territory is not None:
         carers = carers.filter(territory=territory)
     return (
         Agrement.objects.expiring_within(day, AGREMENT_REMINDER_MONTHS)
+        .with_notice_late(day)
         .filter(foster_carer__in=carers)
         .select_related("foster_carer", "foster_carer__territory")
-        .order_by("expires_on")
+        .order_by("-notice_late", "expires_on")
     )
 
 

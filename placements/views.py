@@ -9,7 +9,6 @@ the access log, and a refused attempt at them (through the child or the placemen
 from functools import partial
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
@@ -41,25 +40,14 @@ from placements.permissions import (
     sees_whole_departement,
 )
 from welfare.enums import AccessPurpose
+from welfare.formats import share
+from welfare.forms.errors import save_or_show_errors
 from welfare.models import Child
 from welfare.permissions import ChildrenOf, staff_view
 from welfare.services.access_log import access_log_reads
 
 BOARD_PAGE_SIZE = 50
 LIST_PAGE_SIZE = 25
-
-
-def _save(form, write):
-    """Run the service ``write``; its validation errors go next to the form's fields."""
-    try:
-        return write()
-    except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for field, errors in error.error_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, error)
-        return None
 
 
 def _posted(request, form) -> bool:
@@ -117,7 +105,7 @@ def placement_create(request, public_id):
         request.POST or None, child=child, initial={"start_date": timezone.localdate()}
     )
     if request.method == "POST" and form.is_valid():
-        placement = _save(
+        placement = save_or_show_errors(
             form,
             lambda: services.placement_create(
                 child=child, author=request.user, **form.cleaned_data
@@ -152,7 +140,7 @@ def placement_end(request, public_id):
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        ended = _save(
+        ended = save_or_show_errors(
             form,
             lambda: services.placement_end(
                 placement=placement, end_date=data["end_date"], end_reason=data["end_reason"]
@@ -185,7 +173,7 @@ def placement_move(request, public_id):
         initial={"move_date": timezone.localdate(), "measure": placement.measure},
     )
     if request.method == "POST" and form.is_valid():
-        moved = _save(
+        moved = save_or_show_errors(
             form,
             lambda: services.placement_move(
                 placement=placement, author=request.user, **form.cleaned_data
@@ -259,8 +247,8 @@ def _board_row(row, labels):
         "territory": territory,
         "places": places,
         "occupied": occupied,
+        "occupancy": share(occupied, places),
         "free": free,
-        "rate": occupied / places if places else None,
     }
 
 
@@ -319,7 +307,7 @@ def establishment_detail(request, public_id):
 def foster_carer_detail(request, public_id):
     carer = get_object_or_404(_carers(request), public_id=public_id)
     today = timezone.localdate()
-    agrements = list(carer.agrements.order_by("-granted_on"))
+    agrements = list(carer.agrements.with_notice_late(today).order_by("-granted_on"))
     in_force = next((a for a in agrements if a.is_in_force_on(today)), None)
     return render(
         request,
@@ -343,7 +331,7 @@ def establishment_edit(request, public_id=None):
     )
     form = EstablishmentForm(request.POST or None, instance=establishment, user=request.user)
     if request.method == "POST" and form.is_valid():
-        saved = _save(
+        saved = save_or_show_errors(
             form,
             lambda: services.establishment_save(establishment=establishment, **form.cleaned_data),
         )
@@ -368,8 +356,9 @@ def foster_carer_edit(request, public_id=None):
     carer = get_object_or_404(_carers(request), public_id=public_id) if public_id else None
     form = FosterCarerForm(request.POST or None, instance=carer, user=request.user)
     if request.method == "POST" and form.is_valid():
-        saved = _save(
-            form, lambda: services.foster_carer_save(foster_carer=carer, **form.cleaned_data)
+        saved = save_or_show_errors(
+            form,
+            lambda: services.foster_carer_save(foster_carer=carer, **form.cleaned_data),
         )
         if saved:
             messages.success(request, _("L'assistant familial est enregistré."))
@@ -387,7 +376,7 @@ def foster_carer_edit(request, public_id=None):
 def agrement_create(request, public_id):
     carer = get_object_or_404(_carers(request), public_id=public_id)
     form = AgrementForm(request.POST or None)
-    if _posted(request, form) and _save(
+    if _posted(request, form) and save_or_show_errors(
         form, lambda: services.agrement_grant(foster_carer=carer, **form.cleaned_data)
     ):
         messages.success(request, _("L'agrément est enregistré."))
@@ -417,7 +406,7 @@ def agrement_state(request, public_id):
     if (
         request.method == "POST"
         and form.is_valid()
-        and _save(
+        and save_or_show_errors(
             form,
             lambda: services.agrement_change_state(agrement=agrement, **form.cleaned_data),
         )
@@ -445,7 +434,7 @@ def agrement_reminder(request, public_id):
     )
     today = timezone.localdate()
     form = AgrementReminderForm(request.POST or None, initial={"sent_on": today})
-    if _posted(request, form) and _save(
+    if _posted(request, form) and save_or_show_errors(
         form,
         lambda: services.agrement_record_reminder(
             agrement=agrement, today=today, **form.cleaned_data
@@ -498,7 +487,7 @@ def foster_carer_rate(request, public_id):
 
 def _rate_page(request, *, back_url, title, **target):
     form = DailyRateForm(request.POST or None, initial={"year": timezone.localdate().year})
-    if _posted(request, form) and _save(
+    if _posted(request, form) and save_or_show_errors(
         form, lambda: services.daily_rate_set(**target, **form.cleaned_data)
     ):
         messages.success(request, _("Le prix de journée est enregistré."))
@@ -516,7 +505,9 @@ def _rate_page(request, *, back_url, title, **target):
 @staff_view(roles=RATE_ROLES, methods=("GET", "POST"), nominative=False)
 def default_rates(request):
     form = DefaultRateForm(request.POST or None, initial={"year": timezone.localdate().year})
-    if _posted(request, form) and _save(form, lambda: services.daily_rate_set(**form.cleaned_data)):
+    if _posted(request, form) and save_or_show_errors(
+        form, lambda: services.daily_rate_set(**form.cleaned_data)
+    ):
         messages.success(request, _("Le tarif départemental est enregistré."))
         return redirect("placements:default_rates")
     rates = DailyRate.objects.filter(establishment=None, foster_carer=None).order_by(

@@ -1,4 +1,5 @@
-"""Demo prevention: the Jura's 2023 actions and a year of informations préoccupantes.
+"""Demo prevention: the Jura's 2023 actions and a year of informations préoccupantes, and
+the same catalogue for the year under way, delivered up to today.
 
 The actions' costs add up to 1 969 441 €, the prevention spending the Jura published for 2023;
 their split between actions, the partners' names and the participation are invented but
@@ -222,9 +223,11 @@ LATE_SHARE = 0.18
 PEAD_SHARE = 0.06
 
 
-def demo_id(kind: str, rank: int) -> uuid.UUID:
-    """The fixed UUID of a demo row: how a second run knows the demo is there."""
-    return uuid.uuid5(NAMESPACE, f"{kind}-{rank}")
+def demo_id(kind: str, rank: int, year: int = YEAR) -> uuid.UUID:
+    """The fixed UUID of a demo row: how a second run knows the demo is there. The seed
+    year's rows keep the identifiers they always had."""
+    name = f"{kind}-{rank}" if year == YEAR else f"{kind}-{year}-{rank}"
+    return uuid.uuid5(NAMESPACE, name)
 
 
 def _pick(rng, weights: dict):
@@ -234,10 +237,10 @@ def _pick(rng, weights: dict):
 class Generator:
     """Builds the rows in memory from one seeded random source."""
 
-    def __init__(self, *, territories, today):
-        self.rng = random.Random(SEED)
+    def __init__(self, *, territories, today, seed=SEED):
+        self.rng = random.Random(seed)
         self.fake = Faker("fr_FR")
-        self.fake.seed_instance(SEED)
+        self.fake.seed_instance(seed)
         self.territories = territories
         self.today = today
         self.parameters = ConcernParameter.objects.as_set()
@@ -268,29 +271,41 @@ class Generator:
 
     # --- actions ----------------------------------------------------------------------------
 
-    def actions(self, partners) -> list[PreventionAction]:
+    def actions(self, partners, year: int = YEAR) -> list[PreventionAction]:
+        """The catalogue for ``year``; the year under way has its budgets, its costs are not
+        known yet."""
         actions = []
         for rank, (title, kind, partner, code, cost, _size) in enumerate(ACTIONS):
             cost = Decimal(cost)
             actions.append(
                 PreventionAction(
-                    public_id=demo_id("action", rank),
+                    public_id=demo_id("action", rank, year),
                     title=title,
                     kind=kind,
                     partner=partners[partner],
                     territory=self.territories[code] if code else None,
-                    start_date=date(YEAR, 1, 1),
-                    end_date=date(YEAR, 12, 31),
+                    start_date=date(year, 1, 1),
+                    end_date=date(year, 12, 31),
                     budget=(cost * Decimal("1.04")).quantize(Decimal("100")),
-                    cost=cost,
-                    assessment="Bilan annuel présenté au comité de suivi du schéma.",
+                    cost=cost if year == YEAR else None,
+                    assessment=(
+                        "Bilan annuel présenté au comité de suivi du schéma."
+                        if year == YEAR
+                        else ""
+                    ),
                 )
             )
         return actions
 
     def interventions(self, actions, returned_home) -> list[Intervention]:
+        """What the actions delivered; in the year under way, up to today and in proportion
+        to the share of the year gone by."""
         interventions = []
         for action, (_t, _k, _p, _c, _cost, size) in zip(actions, ACTIONS, strict=True):
+            year = action.start_date.year
+            if year == self.today.year:
+                elapsed = (self.today - date(year, 1, 1)).days + 1
+                size = max(1, round(size * elapsed / 365))
             if action.is_home_intervention:
                 interventions += self.home(action, size, returned_home)
             else:
@@ -298,13 +313,14 @@ class Generator:
         return interventions
 
     def home(self, action, families, returned_home) -> list[Intervention]:
+        year = action.start_date.year
         rows = []
         for _ in range(families):
-            start = self.day_between(date(YEAR, 1, 2), date(YEAR, 10, 31))
+            start = self.day_between(date(year, 1, 2), min(date(year, 10, 31), self.today))
             months = self.rng.choice((3, 4, 6, 6, 9))
-            end = min(add_months(start, months), date(YEAR, 12, 31))
+            end = min(add_months(start, months), date(year, 12, 31))
             intervention = Intervention(
-                public_id=demo_id("intervention", len(self.intervention_rows)),
+                public_id=demo_id("intervention", len(self.intervention_rows), year),
                 action=action,
                 started_on=start,
                 ended_on=end,
@@ -314,6 +330,9 @@ class Generator:
                 outcome=_pick(self.rng, HOME_OUTCOMES),
                 created_by=self.officer,
             )
+            if end > self.today:
+                # Still under way: no end, no outcome yet.
+                intervention.ended_on, intervention.outcome = None, ""
             self.intervention_rows.append(intervention)
             # A child back home after a placement gets help at home in his territory.
             candidates = returned_home.get(action.territory_id, [])
@@ -329,11 +348,12 @@ class Generator:
         return rows
 
     def sessions(self, action, count) -> list[Intervention]:
+        year = action.start_date.year
         rows = []
         monthly = action.kind in (ActionKind.PRENATAL_INTERVIEW, ActionKind.SPONSORSHIP)
         for number in range(count):
             if monthly:
-                day = date(YEAR, number % 12 + 1, 15)
+                day = date(year, number % 12 + 1, 15)
                 families = (
                     self.rng.randint(55, 80)
                     if action.kind == ActionKind.PRENATAL_INTERVIEW
@@ -345,15 +365,18 @@ class Generator:
                     else "Nouveaux parrainages engagés dans le mois."
                 )
             else:
-                day = self.day_between(date(YEAR, 1, 9), date(YEAR, 12, 15))
+                day = self.day_between(date(year, 1, 9), min(date(year, 12, 15), self.today))
                 families = self.rng.randint(0, 4)
                 notes = ""
+            participants = families * 2 + self.rng.randint(2, 12)
+            if day > self.today:
+                continue
             intervention = Intervention(
-                public_id=demo_id("intervention", len(self.intervention_rows)),
+                public_id=demo_id("intervention", len(self.intervention_rows), year),
                 action=action,
                 started_on=day,
                 families_count=families,
-                participants_count=families * 2 + self.rng.randint(2, 12),
+                participants_count=participants,
                 notes=notes,
                 created_by=self.officer,
             )
@@ -543,18 +566,47 @@ def _pead_children():
     ]
 
 
-def load(*, departement: str, stdout) -> None:
-    """The 2023 prevention actions and their participation, and the CRIP's concerns."""
-    if PreventionAction.objects.filter(public_id=demo_id("action", 0)).exists():
-        stdout.write("Prévention de démonstration déjà chargée.")
-        return
-    territories = {t.code: t for t in Territory.objects.filter(code__in=TERRITORY_WEIGHTS)}
-    generator = Generator(territories=territories, today=timezone.localdate())
-
+def _partners() -> dict:
     partners = {}
     for key, (name, kind) in PARTNERS.items():
         partners[key], _ = Partner.objects.get_or_create(name=name, defaults={"kind": kind})
-    actions = PreventionAction.objects.bulk_create(generator.actions(partners))
+    return partners
+
+
+def _load_current_year(*, territories, today, stdout) -> None:
+    """The catalogue again for the year under way, with what it has delivered up to today,
+    so that a home visit made today can be recorded and the year's figures are not empty.
+    Its own seed: the 2023 figures stay those of the seed."""
+    year = today.year
+    if (
+        year == YEAR
+        or PreventionAction.objects.filter(public_id=demo_id("action", 0, year)).exists()
+    ):
+        return
+    generator = Generator(territories=territories, today=today, seed=SEED + year)
+    actions = PreventionAction.objects.bulk_create(generator.actions(_partners(), year))
+    interventions = Intervention.objects.bulk_create(generator.interventions(actions, {}))
+    stdout.write(
+        f"Prévention {year} : {len(actions)} actions, {len(interventions)} interventions "
+        "jusqu'à aujourd'hui."
+    )
+
+
+def load(*, departement: str, stdout) -> None:
+    """The 2023 prevention actions and their participation, the CRIP's concerns, and the
+    actions of the year under way."""
+    territories = {t.code: t for t in Territory.objects.filter(code__in=TERRITORY_WEIGHTS)}
+    today = timezone.localdate()
+    if PreventionAction.objects.filter(public_id=demo_id("action", 0)).exists():
+        stdout.write("Prévention de démonstration déjà chargée.")
+    else:
+        _load_seed_year(territories=territories, today=today, stdout=stdout)
+    _load_current_year(territories=territories, today=today, stdout=stdout)
+
+
+def _load_seed_year(*, territories, today, stdout) -> None:
+    generator = Generator(territories=territories, today=today)
+    actions = PreventionAction.objects.bulk_create(generator.actions(_partners()))
     interventions = generator.interventions(actions, _returned_home(territories))
     generator.concerns(_pead_children())
 

@@ -6,6 +6,7 @@ from datetime import date
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from prevention.enums import ConcernOutcome, FirstAnalysis
 from prevention.models import (
@@ -187,6 +188,17 @@ def _set_due_date(concern: Concern, birth_dates) -> None:
     )
 
 
+# An information préoccupante is about a child (art. L226-3 CASF): its evaluation is of that
+# child's situation, and its outcome goes in that child's file.
+EVALUATION_BEFORE_ANALYSIS = gettext_lazy(
+    "L'évaluation commence au plus tôt le jour de la première analyse."
+)
+NO_CHILD = gettext_lazy(
+    "Indiquez d'abord l'enfant concerné (« Modifier les enfants ») : une information "
+    "préoccupante porte sur un enfant."
+)
+
+
 def _locked(concern: Concern) -> Concern:
     return Concern.objects.select_for_update().get(pk=concern.pk)
 
@@ -265,6 +277,13 @@ def concern_child_remove(*, concern: Concern, child: Child, by) -> Concern:
     concern = _locked(concern)
     if concern.measure_id and concern.measure.child_id == child.pk:
         raise ValidationError(_("Cet enfant bénéficie de la prestation ouverte par cette IP."))
+    if (
+        concern.first_analysis == FirstAnalysis.CONCERN
+        and not concern.children.exclude(pk=child.pk).exists()
+    ):
+        raise ValidationError(
+            _("Cette IP est qualifiée : indiquez l'enfant concerné avant de retirer celui-ci.")
+        )
     concern.children.remove(child)
     _refresh_due_date(concern)
     access_log_record(child=child, user=by, purpose=AccessPurpose.UNLINKED_FROM_CONCERN)
@@ -285,6 +304,8 @@ def concern_analyse(
     concern = _locked(concern)
     if concern.evaluation_ended_on:
         raise ValidationError(_("L'évaluation est terminée : l'analyse ne peut plus changer."))
+    if first_analysis == FirstAnalysis.CONCERN and not concern.children.exists():
+        raise ValidationError({"first_analysis": NO_CHILD})
     if first_analysis == FirstAnalysis.NOT_CONCERN and (evaluation_started_on or evaluators):
         raise ValidationError(
             {
@@ -293,6 +314,8 @@ def concern_analyse(
                 )
             }
         )
+    if evaluation_started_on and evaluation_started_on < analysed_on:
+        raise ValidationError({"evaluation_started_on": EVALUATION_BEFORE_ANALYSIS})
     concern.first_analysis = first_analysis
     concern.analysed_on = analysed_on
     concern.evaluation_started_on = evaluation_started_on
@@ -332,6 +355,8 @@ def concern_close(
         raise ValidationError(_("Seule une information préoccupante est évaluée."))
     if concern.evaluation_ended_on:
         raise ValidationError(_("L'évaluation de cette IP est déjà terminée."))
+    if not concern.children.exists():
+        raise ValidationError(NO_CHILD)
     concern.evaluation_ended_on = evaluation_ended_on
     concern.outcome = outcome
     if prosecutor_referral_on:

@@ -44,6 +44,7 @@ from prevention.permissions import (
 )
 from welfare.enums import AccessPurpose, Role
 from welfare.forms.children import ChildSearchForm
+from welfare.forms.errors import save_or_show_errors
 from welfare.models import Child
 from welfare.permissions import ChildrenOf, staff_view
 from welfare.services.access_log import Read, access_log_reads
@@ -56,20 +57,6 @@ concern_page = partial(
     nominative=True,
     children_of=ChildrenOf(argument="public_id", model=Concern, lookup="concerns"),
 )
-
-
-def _save(form, write):
-    """Run the service ``write``; its errors go next to the form's fields (or above the
-    form for those that name no field of it)."""
-    try:
-        return write()
-    except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for name, errors in error.error_dict.items():
-                form.add_error(name if name in form.fields else None, errors)
-        else:
-            form.add_error(None, error)
-        return None
 
 
 def _filters(form) -> dict:
@@ -134,9 +121,11 @@ def action_edit(request, public_id=None):
     form = ActionForm(request.POST or None, instance=action)
     if request.method == "POST" and form.is_valid():
         if action:
-            saved = _save(form, lambda: services.action_update(action=action, **form.cleaned_data))
+            saved = save_or_show_errors(
+                form, lambda: services.action_update(action=action, **form.cleaned_data)
+            )
         else:
-            saved = _save(form, lambda: services.action_create(**form.cleaned_data))
+            saved = save_or_show_errors(form, lambda: services.action_create(**form.cleaned_data))
         if saved:
             messages.success(request, _("L'action est enregistrée."))
             return redirect("prevention:action_detail", public_id=saved.public_id)
@@ -149,7 +138,7 @@ def partner_create(request):
     if (
         request.method == "POST"
         and form.is_valid()
-        and _save(form, lambda: services.partner_create(**form.cleaned_data))
+        and save_or_show_errors(form, lambda: services.partner_create(**form.cleaned_data))
     ):
         messages.success(request, _("Le partenaire est ajouté : choisissez-le dans la liste."))
         return redirect("prevention:action_create")
@@ -161,7 +150,7 @@ def intervention_create(request, public_id):
     action = selectors.action_for(public_id)
     form = InterventionForm(request.POST or None, action=action)
     if request.method == "POST" and form.is_valid():
-        intervention = _save(
+        intervention = save_or_show_errors(
             form,
             lambda: services.intervention_create(
                 action=action, author=request.user, **form.cleaned_data
@@ -187,7 +176,7 @@ def intervention_edit(request, public_id):
     action = intervention.action
     form = InterventionForm(request.POST or None, instance=intervention, action=action)
     if request.method == "POST" and form.is_valid():
-        saved = _save(
+        saved = save_or_show_errors(
             form,
             lambda: services.intervention_update(intervention=intervention, **form.cleaned_data),
         )
@@ -333,7 +322,7 @@ def concern_list(request):
 def concern_create(request):
     form = ConcernForm(request.POST or None, initial={"received_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
-        concern = _save(
+        concern = save_or_show_errors(
             form, lambda: services.concern_create(author=request.user, **form.cleaned_data)
         )
         if concern:
@@ -373,7 +362,9 @@ def concern_edit(request, public_id):
     if (
         request.method == "POST"
         and form.is_valid()
-        and _save(form, lambda: services.concern_update(concern=concern, **form.cleaned_data))
+        and save_or_show_errors(
+            form, lambda: services.concern_update(concern=concern, **form.cleaned_data)
+        )
     ):
         messages.success(request, _("L'information préoccupante est mise à jour."))
         return redirect("prevention:concern_detail", public_id=concern.public_id)
@@ -387,7 +378,7 @@ def concern_children(request, public_id):
     if request.method == "POST":
         if request.POST.get("create"):
             if new_child.is_valid():
-                child = _save(
+                child = save_or_show_errors(
                     new_child,
                     lambda: services.concern_child_create(
                         concern=concern, by=request.user, **new_child.cleaned_data
@@ -446,7 +437,9 @@ def concern_analysis(request, public_id):
     if (
         request.method == "POST"
         and form.is_valid()
-        and _save(form, lambda: services.concern_analyse(concern=concern, **form.cleaned_data))
+        and save_or_show_errors(
+            form, lambda: services.concern_analyse(concern=concern, **form.cleaned_data)
+        )
     ):
         messages.success(request, _("L'analyse est enregistrée."))
         return redirect("prevention:concern_detail", public_id=concern.public_id)
@@ -463,7 +456,7 @@ def concern_outcome(request, public_id):
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        closed = _save(
+        closed = save_or_show_errors(
             form,
             lambda: services.concern_close(
                 concern=concern,
@@ -496,7 +489,9 @@ def concern_feedback(request, public_id):
     if (
         request.method == "POST"
         and form.is_valid()
-        and _save(form, lambda: services.concern_feedback(concern=concern, **form.cleaned_data))
+        and save_or_show_errors(
+            form, lambda: services.concern_feedback(concern=concern, **form.cleaned_data)
+        )
     ):
         messages.success(request, _("Le retour du parquet est enregistré."))
         return redirect("prevention:concern_detail", public_id=concern.public_id)

@@ -16,6 +16,7 @@ other's plans and budget.
 from datetime import date
 from decimal import Decimal
 
+from schemes import services
 from schemes.enums import ActionStatus, BudgetDomain, Funder, SchemeKind, SchemeStatus
 from schemes.models import (
     Action,
@@ -912,7 +913,7 @@ def _load_action(objective, number, data):
 
 
 def _load_scheme(data):
-    fields = data["fields"]
+    fields = {name: value for name, value in data["fields"].items() if name != "published"}
     scheme, _ = Scheme.objects.update_or_create(
         title=fields["title"], start_year=fields["start_year"], defaults=fields
     )
@@ -925,6 +926,9 @@ def _load_scheme(data):
         objective.actions.filter(number__gt=len(actions)).delete()
         for action_number, action_data in enumerate(actions, start=1):
             _load_action(objective, action_number, action_data)
+    if data["fields"].get("published"):
+        # The public pages show the plan as published: publish it once it is whole.
+        scheme = services.scheme_publish(scheme=scheme)
     return scheme
 
 

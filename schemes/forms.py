@@ -42,7 +42,6 @@ class SchemeForm(PlausibleDatesMixin, forms.ModelForm):
             "adopted_on",
             "status",
             "summary",
-            "published",
         ]
         widgets = {"adopted_on": DateInput(), "summary": forms.Textarea(attrs={"rows": 5})}
 

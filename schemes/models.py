@@ -81,11 +81,11 @@ class Scheme(models.Model):
         _("état"), max_length=16, choices=SchemeStatus.choices, default=SchemeStatus.DRAFT
     )
     summary = models.TextField(_("présentation"), blank=True)
-    published = models.BooleanField(
-        _("publié sur le site public"),
-        default=False,
-        help_text=_("La page publique montre les objectifs, les actions et leur avancement."),
-    )
+    # Set by ``services.scheme_publish`` only: the public pages show ``published_content``,
+    # the plan as it stood at its last publication; later edits wait for the next one.
+    published = models.BooleanField(_("publié sur le site public"), default=False, editable=False)
+    published_content = models.JSONField(_("version publiée"), null=True, editable=False)
+    published_at = models.DateTimeField(_("publié le"), null=True, editable=False)
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
@@ -105,6 +105,10 @@ class Scheme(models.Model):
                 name="scheme_period_at_most_five_years",
                 condition=Q(end_year__lt=F("start_year") + MAX_SCHEME_YEARS),
                 violation_error_message=PERIOD_TOO_LONG,
+            ),
+            models.CheckConstraint(
+                name="scheme_published_has_its_version",
+                condition=Q(published=False) | Q(published_content__isnull=False),
             ),
             models.CheckConstraint(
                 name="scheme_draft_not_published",
@@ -143,7 +147,12 @@ class Scheme(models.Model):
             raise ValidationError({"end_year": PERIOD_TOO_LONG})
         if self.published and self.status == SchemeStatus.DRAFT:
             raise ValidationError(
-                {"published": _("Adoptez le schéma avant de le publier (changez son état).")}
+                {
+                    "status": _(
+                        "Ce schéma est publié : retirez-le du site public avant de le remettre "
+                        "en préparation."
+                    )
+                }
             )
 
 
@@ -253,6 +262,17 @@ class Action(models.Model):
     def clean(self):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": END_BEFORE_START})
+        if self.objective_id:
+            scheme = self.objective.scheme
+            outside = {
+                name: _("Hors de la période du plan (%(period)s) : une action s'y inscrit.")
+                % {"period": scheme.period}
+                for name in ("start_date", "end_date")
+                if getattr(self, name)
+                and not scheme.start_year <= getattr(self, name).year <= scheme.end_year
+            }
+            if outside:
+                raise ValidationError(outside)
         if self.status == ActionStatus.DONE and self.progress != 100:
             raise ValidationError(
                 {"progress": _("Une action réalisée est avancée à 100 % : corrigez l'avancement.")}

@@ -38,6 +38,8 @@ from schemes.models import (
     Objective,
     mean_progress,
 )
+from schemes.publication import plan_snapshot
+from welfare.formats import share
 
 ZERO = Decimal(0)
 
@@ -88,6 +90,12 @@ def scheme_with_plan(*, schemes):
         Prefetch("actions", queryset=actions)
     )
     return schemes.prefetch_related(Prefetch("objectives", queryset=objectives))
+
+
+def has_unpublished_changes(*, scheme) -> bool:
+    """Whether a published plan (from ``scheme_with_plan``) differs from what its public
+    pages show; no query."""
+    return scheme.published and plan_snapshot(scheme) != scheme.published_content
 
 
 @dataclass(frozen=True)
@@ -237,10 +245,6 @@ def _difference(executed, computed):
     return None if computed is None else executed - computed
 
 
-def _rate(part, whole):
-    return None if not whole else (Decimal(100) * part / whole).quantize(Decimal("0.1"))
-
-
 @dataclass(frozen=True)
 class Figures:
     """Voted, entered executed and computed executed amounts of a line, a section or a budget.
@@ -261,7 +265,7 @@ class Figures:
 
     @property
     def execution_rate(self):
-        return _rate(self.executed, self.voted)
+        return share(self.executed, self.voted)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ plan_patterns = [
     path("<int:pk>/", views.scheme_detail, name="scheme_detail"),
     path("<int:pk>/modifier/", views.scheme_update, name="scheme_update"),
     path("<int:pk>/supprimer/", views.scheme_delete, name="scheme_delete"),
+    path("<int:pk>/publication/", views.scheme_publication, name="scheme_publication"),
     path("<int:pk>/objectifs/nouveau/", views.objective_create, name="objective_create"),
     path("objectifs/<int:pk>/modifier/", views.objective_update, name="objective_update"),
     path("objectifs/<int:pk>/supprimer/", views.objective_delete, name="objective_delete"),

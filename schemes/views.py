@@ -10,7 +10,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from schemes import charts, forms, selectors, services
+from schemes import charts, forms, publication, selectors, services
 from schemes.models import (
     Action,
     Budget,
@@ -104,8 +104,26 @@ def scheme_detail(request, pk):
             "totals": totals,
             "funding_chart": charts.funding_chart(totals=totals),
             "can_edit": can_edit(request.user),
+            "unpublished_changes": selectors.has_unpublished_changes(scheme=scheme),
         },
     )
+
+
+@staff_view(roles=EDIT_ROLES, methods=("POST",), nominative=False)
+def scheme_publication(request, pk):
+    """Publish the plan's draft in one step, or take the plan off the public site."""
+    scheme = get_object_or_404(Scheme.objects.for_user(request.user), pk=pk)
+    try:
+        if request.POST.get("retirer"):
+            services.scheme_unpublish(scheme=scheme)
+            messages.success(request, _("Le schéma n'est plus sur le site public."))
+        else:
+            services.scheme_publish(scheme=scheme)
+            messages.success(request, _("La page publique montre désormais cette version."))
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    return redirect(_scheme_url(scheme))
 
 
 @edit_page
@@ -519,15 +537,17 @@ def budget_line_delete(request, pk):
 @public_view
 @require_GET
 def public_schemes(request):
-    schemes = selectors.scheme_list(schemes=Scheme.objects.published())
-    return render(request, "schemes/public_list.html", {"page": _page(request, schemes)})
+    # Each plan as its last publication put it, not as it is being edited.
+    page = _page(request, Scheme.objects.published())
+    plans = [publication.published_plan(scheme) for scheme in page]
+    rows = [(plan, selectors.plan_totals(scheme=plan)) for plan in plans]
+    return render(request, "schemes/public_list.html", {"page": page, "rows": rows})
 
 
 @public_view
 @require_GET
 def public_scheme_detail(request, pk):
-    schemes = selectors.scheme_with_plan(schemes=Scheme.objects.published())
-    scheme = get_object_or_404(schemes, pk=pk)
+    scheme = publication.published_plan(get_object_or_404(Scheme.objects.published(), pk=pk))
     totals = selectors.plan_totals(scheme=scheme)
     return render(
         request,

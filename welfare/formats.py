@@ -49,6 +49,12 @@ def signed_money(value) -> str:
     return f"+{money(value)}" if value > 0 else money(value)
 
 
+def share(part, whole) -> Decimal | None:
+    """``part`` in percent of ``whole``, to one decimal (an occupancy, an execution rate:
+    ``52.1``); None when ``whole`` is nothing. Written by ``percent``: "52,1 %"."""
+    return (Decimal(100) * part / whole).quantize(Decimal("0.1")) if whole else None
+
+
 def percent(value) -> str:
     """12.345 → "12,3 %"; 40 → "40 %"; a dash for no value (a rate of nothing)."""
     if value is None or value == "":

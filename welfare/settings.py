@@ -316,7 +316,11 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Closed requests are anonymised after this many days (stated on the form's consent box).
 CONTACT_RETENTION_DAYS = env.int("CONTACT_RETENTION_DAYS", default=365)
-# Anti-spam: at most this many submissions from one address within the window.
+# A question is answered under the public-interest mission (RGPD art. 6.1.e): the form informs
+# rather than asks consent, unless the Département's DPO decides otherwise.
+CONTACT_CONSENT_REQUIRED = env.bool("CONTACT_CONSENT_REQUIRED", default=False)
+# Anti-spam: at most this many accepted submissions from one address within the window (a
+# submission refused for an invalid field does not count).
 CONTACT_RATE_LIMIT = env.int("CONTACT_RATE_LIMIT", default=5)
 CONTACT_RATE_WINDOW_MINUTES = env.int("CONTACT_RATE_WINDOW_MINUTES", default=10)
 

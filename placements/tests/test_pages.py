@@ -100,6 +100,32 @@ def test_the_board_shows_the_chosen_date(client, directorate, carer):
     assert (row["places"], row["occupied"], row["free"]) == (3, 2, 1)
 
 
+def test_the_board_flags_a_late_renewal_notice(client, directorate, nord):
+    carer = FosterCarerFactory(territory=nord, first_name="Anne", last_name="Roy")
+    AgrementFactory(
+        foster_carer=carer,
+        granted_on=TODAY - timedelta(days=1700),
+        expires_on=TODAY + timedelta(days=60),
+    )
+    client.force_login(directorate)
+    content = client.get(BOARD).content.decode()
+    section = content.split('id="expirations"', 1)[1]
+    assert (
+        '<span class="badge text-bg-danger">En retard</span> à envoyer au plus tard le' in section
+    )
+
+
+def test_the_board_writes_occupancy_as_the_dashboard_does(client, directorate, carer):
+    # 2 of 3 places: "66,7 %" on the board and the dashboard alike (they read "67 %" and
+    # "66,70").
+    fill(carer, 2)
+    client.force_login(directorate)
+    board = client.get(BOARD, {"day": TODAY.isoformat()}).content.decode()
+    dashboard = client.get(reverse("dashboard:index"), {"day": TODAY.isoformat()})
+    assert board.count("66,7\u202f%") == 2  # the carer's row and the total of its kind
+    assert "66,7\u202f%" in dashboard.content.decode()
+
+
 def test_the_board_says_why_there_is_no_hotel(client, directorate):
     client.force_login(directorate)
     assert "jamais à l'hôtel" in client.get(BOARD).content.decode()

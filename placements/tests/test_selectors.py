@@ -7,6 +7,8 @@ import pytest
 
 from placements import selectors
 from placements.enums import AgrementState, EstablishmentKind, PlaceKind
+from placements.models import Agrement
+from placements.rules import reminder_date
 from placements.tests.factories import (
     AgrementFactory,
     DailyRateFactory,
@@ -238,7 +240,7 @@ def test_the_board_totals_by_kind(providers, directorate):
         ("mecs", 1, 12, 2, 10),
         ("fde", 1, 20, 1, 19),
     ]
-    assert totals[0].rate == pytest.approx(0.8)
+    assert totals[0].occupancy == Decimal("80.0")
 
 
 def test_a_territory_manager_sees_their_territory_only(providers, responsable_nord):
@@ -273,3 +275,35 @@ def test_pead_are_counted_apart(providers, directorate, nord):
     assert selectors.pead_count_on(user=directorate, day=DAY) == 1
     totals = selectors.capacity_board_totals(user=directorate, day=DAY)
     assert sum(total.occupied for total in totals) == 7
+
+
+def test_late_renewal_notices_come_first(nord, directorate):
+    # On 1/06/2023: the notice of an agrément expiring on 15/09 was due on 15/05 (late); one
+    # expiring on 1/10 is due today (not late); one sent already is not late either.
+    def agrement(name, expires_on, **fields):
+        carer = FosterCarerFactory(territory=nord, last_name=name)
+        return AgrementFactory(
+            foster_carer=carer, granted_on=date(2018, 1, 1), expires_on=expires_on, **fields
+        )
+
+    sent = agrement("Envoyé", date(2023, 7, 1), reminder_sent_on=date(2023, 3, 1))
+    due_today = agrement("Aujourdhui", date(2023, 10, 1))
+    late = agrement("Retard", date(2023, 9, 15))
+    expiring = list(selectors.agrements_expiring(user=directorate, day=DAY))
+    assert expiring == [late, sent, due_today]
+    assert [agrement.notice_late for agrement in expiring] == [True, False, False]
+
+
+@pytest.mark.parametrize(
+    "expires_on", [date(2024, 6, 30), date(2024, 6, 29), date(2024, 3, 31), date(2024, 2, 29)]
+)
+def test_the_database_dates_the_notice_as_reminder_date_does(nord, expires_on):
+    agrement = AgrementFactory(
+        foster_carer=FosterCarerFactory(territory=nord),
+        granted_on=date(2019, 7, 1),
+        expires_on=expires_on,
+    )
+    due = reminder_date(expires_on)
+    for day, late in ((due, False), (date.fromordinal(due.toordinal() + 1), True)):
+        annotated = Agrement.objects.with_notice_late(day).get(pk=agrement.pk)
+        assert annotated.notice_late is late, (expires_on, day)

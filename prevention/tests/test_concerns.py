@@ -177,6 +177,7 @@ def test_the_analysis_names_the_evaluation_team(
     client, prevention_officer, referent_nord, responsable_nord, referent_sud, nord, today
 ):
     concern = ConcernFactory(territory=nord)
+    concern.children.add(ChildFactory(territory=nord))
     client.force_login(prevention_officer)
     url = reverse("prevention:concern_analysis", args=[concern.public_id])
     response = client.post(
@@ -327,3 +328,77 @@ def test_closing_twice_is_refused(evaluated, prevention_officer, today):
             evaluation_ended_on=today,
             outcome=ConcernOutcome.NO_FURTHER_ACTION,
         )
+
+
+def test_a_concern_without_a_child_cannot_be_qualified_as_an_ip(
+    client, prevention_officer, nord, today
+):
+    concern = ConcernFactory(territory=nord)
+    client.force_login(prevention_officer)
+    response = client.post(
+        reverse("prevention:concern_analysis", args=[concern.public_id]),
+        {"first_analysis": FirstAnalysis.CONCERN, "analysed_on": today},
+    )
+    assert response.status_code == 200
+    assert (
+        "Indiquez d'abord l'enfant concerné" in response.context["form"].errors["first_analysis"][0]
+    )
+    concern.refresh_from_db()
+    assert concern.first_analysis == ""
+
+
+def test_a_concern_whose_child_was_removed_cannot_be_closed(
+    client, prevention_officer, evaluated, today
+):
+    Concern.children.through.objects.filter(concern=evaluated).delete()
+    client.force_login(prevention_officer)
+    response = client.post(
+        outcome_url(evaluated),
+        {"evaluation_ended_on": today, "outcome": ConcernOutcome.NO_FURTHER_ACTION},
+    )
+    assert response.status_code == 200
+    assert "Indiquez d'abord l'enfant concerné" in response.context["form"].non_field_errors()[0]
+    evaluated.refresh_from_db()
+    assert (evaluated.outcome, evaluated.evaluation_ended_on) == ("", None)
+
+
+def test_the_last_child_of_a_qualified_concern_stays(client, prevention_officer, evaluated):
+    child = evaluated.children.get()
+    client.force_login(prevention_officer)
+    url = reverse("prevention:concern_children", args=[evaluated.public_id])
+    client.post(url, {"child": str(child.public_id), "remove": "1"})
+    assert list(evaluated.children.all()) == [child]
+
+
+def test_a_closed_concern_reads_cloturee(client, prevention_officer, evaluated, today):
+    services.concern_close(
+        concern=evaluated,
+        author=prevention_officer,
+        evaluation_ended_on=today,
+        outcome=ConcernOutcome.NO_FURTHER_ACTION,
+    )
+    client.force_login(prevention_officer)
+    page = client.get(reverse("prevention:concern_detail", args=[evaluated.public_id]))
+    assert "Clôturée" in page.content.decode()
+    assert "Fermer" not in page.content.decode()
+
+
+def test_an_evaluation_cannot_begin_before_the_first_analysis(
+    client, prevention_officer, evaluated, today
+):
+    analysed = today - timedelta(days=10)
+    client.force_login(prevention_officer)
+    response = client.post(
+        reverse("prevention:concern_analysis", args=[evaluated.public_id]),
+        {
+            "first_analysis": FirstAnalysis.CONCERN,
+            "analysed_on": analysed,
+            "evaluation_started_on": analysed - timedelta(days=1),
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["evaluation_started_on"] == [
+        "L'évaluation commence au plus tôt le jour de la première analyse."
+    ]
+    evaluated.refresh_from_db()
+    assert evaluated.analysed_on != analysed

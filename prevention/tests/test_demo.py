@@ -7,6 +7,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from prevention import services
+from prevention.demo import ACTIONS
 from prevention.models import Concern, Intervention, PreventionAction
 from prevention.selectors import prevention_figures, prevention_spending
 
@@ -47,3 +49,28 @@ def test_loading_the_demo_twice_adds_nothing(load_demo):
         Intervention.objects.count(),
         Concern.objects.count(),
     ) == counts
+
+
+def test_the_demo_covers_the_year_under_way_up_to_today(load_demo):
+    load_demo()
+    today = timezone.localdate()
+    actions = PreventionAction.objects.of_year(today.year)
+    assert actions.count() == PreventionAction.objects.of_year(2023).count()
+    assert not actions.filter(cost__isnull=False).exists()  # costs are known at the year's end
+    done = Intervention.objects.of_year(today.year)
+    assert done.exists()
+    assert not done.filter(started_on__gt=today).exists()
+    assert not done.filter(ended_on__gt=today).exists()
+    figures = prevention_figures(year=today.year)
+    assert figures["actions_count"] == len(ACTIONS)
+    assert figures["families"] > 0 and figures["interventions"] > 0
+
+
+def test_a_home_visit_made_today_can_be_recorded_in_the_demo(load_demo):
+    load_demo()
+    today = timezone.localdate()
+    action = PreventionAction.objects.of_year(today.year).home_interventions().first()
+    intervention = services.intervention_create(
+        action=action, author=None, started_on=today, family_name="Famille Morel"
+    )
+    assert intervention.started_on == today

@@ -48,6 +48,7 @@ def plan_context(*, scheme: int) -> dict:
 PLAN = ReportKind(
     name="plan",
     label=gettext_lazy("Rapport du schéma ou plan"),
+    requested_from=gettext_lazy("la page d'un schéma ou plan"),
     template_name="pdf/plan.html",
     roles=READ_ROLES,
     form_class=PlanReportForm,
@@ -183,6 +184,7 @@ def budget_context(*, year: int) -> dict:
 BUDGET = ReportKind(
     name="budget",
     label=gettext_lazy("Rapport du budget annuel"),
+    requested_from=gettext_lazy("la page d'un budget"),
     template_name="pdf/budget.html",
     roles=READ_ROLES,
     form_class=BudgetReportForm,

@@ -43,8 +43,9 @@ def everything(user) -> Q:
 class ReportKind:
     """A kind of PDF report.
 
-    ``name`` is stored in ``Report.kind``. ``context(**parameters)`` returns the template's
-    context, including ``title``; ``page_url(**parameters)`` is the page that shows the
+    ``name`` is stored in ``Report.kind``; ``requested_from`` names the page with its panel
+    ("la page d'un budget"), for the list of reports. ``context(**parameters)`` returns the
+    template's context, including ``title``; ``page_url(**parameters)`` is the page that shows the
     report's panel. ``roles`` may request, follow and download reports of this kind;
     ``scope(user)`` narrows which of them ``user`` may read, as a filter on ``Report`` (e.g. a
     territory manager reads the reports of his territory only).
@@ -52,6 +53,7 @@ class ReportKind:
 
     name: str
     label: str
+    requested_from: str
     template_name: str
     roles: tuple
     form_class: type[ReportParametersForm]

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
 from schemes.enums import ReportStatus
@@ -86,4 +87,12 @@ def report_list(request):
         (report, kinds[report.kind].label, kinds[report.kind].page_url(**report.parameters))
         for report in page
     ]
-    return render(request, "schemes/reports/report_list.html", {"page": page, "rows": rows})
+    # Where this user may ask for one: the pages of the kinds his role may request.
+    sources = [
+        str(kind.requested_from) for kind in kinds.values() if request.user.role in kind.roles
+    ]
+    return render(
+        request,
+        "schemes/reports/report_list.html",
+        {"page": page, "rows": rows, "requested_from": get_text_list(sources, _("ou"))},
+    )

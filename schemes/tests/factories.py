@@ -3,6 +3,7 @@ from decimal import Decimal
 
 import factory
 
+from schemes import services
 from schemes.enums import ActionStatus, BudgetDomain, Funder, SchemeKind, SchemeStatus
 from schemes.models import (
     Action,
@@ -22,6 +23,7 @@ from schemes.reports.kinds import input_hash
 class SchemeFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Scheme
+        skip_postgeneration_save = True
 
     title = factory.Faker("sentence", nb_words=6, locale="fr_FR")
     kind = SchemeKind.CHILD_FAMILY
@@ -30,7 +32,14 @@ class SchemeFactory(factory.django.DjangoModelFactory):
     adopted_on = date(2021, 6, 28)
     status = SchemeStatus.ADOPTED
     summary = factory.Faker("paragraph", locale="fr_FR")
-    published = False
+
+    @factory.post_generation
+    def published(scheme, create, extracted, **kwargs):
+        """``published=True`` publishes the plan as it is on creation; publish it again with
+        ``services.scheme_publish`` once its objectives and actions are made."""
+        if create and extracted:
+            services.scheme_publish(scheme=scheme)
+            scheme.refresh_from_db()
 
 
 class ObjectiveFactory(factory.django.DjangoModelFactory):

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from schemes import selectors
+from schemes import selectors, services
 from schemes.enums import BudgetDomain
 from schemes.tests.factories import (
     ActionFactory,
@@ -78,6 +78,7 @@ def test_the_budget_and_public_plan_pages_are_accessible(
     action = ActionFactory(objective__scheme=SchemeFactory(published=True))
     FundingFactory(action=action)
     MeasurementFactory(indicator=IndicatorFactory(action=action))
+    services.scheme_publish(scheme=action.objective.scheme)
     log_in(page, live_server, directorate)
     page.goto("/espace/budgets/2023/")
     assert page.get_by_text("non calculable").first.is_visible()

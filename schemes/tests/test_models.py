@@ -34,8 +34,15 @@ def test_the_database_refuses_a_plan_ending_before_it_starts():
 
 
 def test_the_database_refuses_a_published_draft():
+    scheme = SchemeFactory(status=SchemeStatus.DRAFT)
     with pytest.raises(IntegrityError, match="scheme_draft_not_published"):
-        SchemeFactory(status=SchemeStatus.DRAFT, published=True)
+        Scheme.objects.filter(pk=scheme.pk).update(published=True, published_content={})
+
+
+def test_the_database_refuses_a_published_plan_without_its_published_version():
+    scheme = SchemeFactory()
+    with pytest.raises(IntegrityError, match="scheme_published_has_its_version"):
+        Scheme.objects.filter(pk=scheme.pk).update(published=True)
 
 
 def test_an_update_cannot_stretch_a_plan_beyond_five_years_either():

@@ -168,7 +168,7 @@ def test_the_form_refuses_a_plan_longer_than_five_years_next_to_the_last_year(
     assert not Scheme.objects.exists()
 
 
-def test_the_form_refuses_to_publish_a_draft(client, directorate, departement):
+def test_a_published_plan_cannot_go_back_to_draft(client, directorate, departement):
     client.force_login(directorate)
     scheme = SchemeFactory(status=SchemeStatus.ADOPTED, published=True)
     response = client.post(
@@ -179,10 +179,9 @@ def test_the_form_refuses_to_publish_a_draft(client, directorate, departement):
             "start_year": "2021",
             "end_year": "2025",
             "status": SchemeStatus.DRAFT,
-            "published": "on",
         },
     )
-    assert "published" in response.context["form"].errors
+    assert "retirez-le du site public" in response.context["form"].errors["status"][0]
     scheme.refresh_from_db()
     assert scheme.status == SchemeStatus.ADOPTED
 
@@ -273,6 +272,10 @@ def test_an_action_cannot_move_to_another_plans_objective(client, directorate, d
         ({"start_date": "2024-05-01", "end_date": "2024-01-01"}, "end_date"),
         ({"start_date": "2024-02-31"}, "start_date"),
         ({"number": "2"}, "number"),
+        # The plan covers 2021–2025.
+        ({"start_date": "2027-01-01", "end_date": "2028-12-31"}, ["start_date", "end_date"]),
+        ({"start_date": "2024-01-01", "end_date": "2026-06-30"}, "end_date"),
+        ({"start_date": "2020-09-01", "end_date": "2021-06-30"}, "start_date"),
     ],
 )
 def test_the_action_form_says_what_is_wrong_next_to_the_field(
@@ -290,7 +293,7 @@ def test_the_action_form_says_what_is_wrong_next_to_the_field(
     }
     response = client.post(reverse("schemes:action_update", args=[action.pk]), data | changes)
     assert response.status_code == 200
-    assert list(response.context["form"].errors) == [field]
+    assert list(response.context["form"].errors) == ([field] if isinstance(field, str) else field)
 
 
 def test_a_funding_line_is_added_to_an_action(client, directorate, departement):
@@ -414,3 +417,23 @@ def test_the_action_page_makes_the_same_queries_whatever_its_size(
         # update, release)
         with django_assert_num_queries(11):
             client.get(reverse("schemes:action_detail", args=[action.pk]))
+
+
+def test_an_action_outside_the_plans_years_says_which_years(client, directorate, departement):
+    action = ActionFactory()
+    client.force_login(directorate)
+    data = {
+        "objective": action.objective.pk,
+        "number": action.number,
+        "title": action.title,
+        "status": ActionStatus.PLANNED,
+        "progress": "0",
+        "start_date": "2027-01-01",
+        "end_date": "2028-12-31",
+    }
+    response = client.post(reverse("schemes:action_update", args=[action.pk]), data)
+    assert response.context["form"].errors["start_date"] == [
+        "Hors de la période du plan (2021–2025) : une action s'y inscrit."
+    ]
+    action.refresh_from_db()
+    assert action.start_date.year == 2022

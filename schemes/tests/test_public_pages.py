@@ -4,7 +4,9 @@ import pytest
 from django.urls import reverse
 from django.utils.html import escape
 
-from schemes.enums import SchemeStatus
+from schemes import services
+from schemes.enums import ActionStatus, SchemeStatus
+from schemes.models import Action
 from schemes.tests.factories import ActionFactory, FundingFactory, SchemeFactory
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +21,7 @@ def published(departement):
         partners="M. Durand",
     )
     FundingFactory(action=action)
-    return action.objective.scheme
+    return services.scheme_publish(scheme=action.objective.scheme)
 
 
 @pytest.fixture
@@ -41,8 +43,7 @@ def test_an_unpublished_plan_has_no_public_page(client, unpublished):
 def test_unpublishing_a_plan_removes_its_public_page(client, published):
     url = reverse("public_scheme_detail", args=[published.pk])
     assert client.get(url).status_code == 200
-    published.published = False
-    published.save()
+    services.scheme_unpublish(scheme=published)
     assert client.get(url).status_code == 404
 
 
@@ -75,3 +76,64 @@ def test_the_public_list_makes_the_same_queries_whatever_the_number_of_plans(
     SchemeFactory.create_batch(3, published=True)
     with django_assert_num_queries(3):
         client.get(reverse("public_schemes"))
+
+
+def test_edits_to_a_published_plan_wait_for_the_next_publication(client, directorate, published):
+    action = Action.objects.get(objective__scheme=published)
+    client.force_login(directorate)
+    client.post(
+        reverse("schemes:action_update", args=[action.pk]),
+        {
+            "objective": action.objective.pk,
+            "number": action.number,
+            "title": "Parrainage de proximité renforcé",
+            "status": ActionStatus.DONE,
+            "progress": "100",
+        },
+    )
+    public = reverse("public_scheme_detail", args=[published.pk])
+    content = client.get(public).content.decode()
+    assert "Développement du parrainage" in content
+    assert "Parrainage de proximité renforcé" not in content
+    listing = client.get(reverse("public_schemes")).content.decode()
+    assert "avancement moyen : 50\u202f%" in listing
+
+    staff = client.get(reverse("schemes:scheme_detail", args=[published.pk]))
+    assert staff.context["unpublished_changes"]
+    assert "Modifications non publiées" in staff.content.decode()
+
+    response = client.post(reverse("schemes:scheme_publication", args=[published.pk]))
+    assert response.status_code == 302
+    content = client.get(public).content.decode()
+    assert "Parrainage de proximité renforcé" in content
+    assert 'value="100"' in content
+    staff = client.get(reverse("schemes:scheme_detail", args=[published.pk]))
+    assert not staff.context["unpublished_changes"]
+
+
+def test_the_public_list_shows_the_published_figures(client, directorate, published):
+    ActionFactory(objective=published.objectives.get(), number=9)
+    content = client.get(reverse("public_schemes")).content.decode()
+    assert "1 action" in content and "2 actions" not in content
+
+
+def test_a_draft_cannot_be_published(client, directorate, unpublished):
+    client.force_login(directorate)
+    response = client.post(
+        reverse("schemes:scheme_publication", args=[unpublished.pk]), follow=True
+    )
+    assert "Adoptez le schéma avant de le publier" in response.content.decode()
+    unpublished.refresh_from_db()
+    assert not unpublished.published
+
+
+def test_the_plan_is_taken_off_the_public_site_in_one_step(client, directorate, published):
+    client.force_login(directorate)
+    client.post(reverse("schemes:scheme_publication", args=[published.pk]), {"retirer": "1"})
+    assert client.get(reverse("public_scheme_detail", args=[published.pk])).status_code == 404
+
+
+def test_territory_managers_cannot_publish(client, responsable_nord, unpublished):
+    client.force_login(responsable_nord)
+    url = reverse("schemes:scheme_publication", args=[unpublished.pk])
+    assert client.post(url).status_code == 403

@@ -327,3 +327,13 @@ def test_the_administrator_reads_the_jobs_in_the_admin(client, administrator, sc
     client.force_login(administrator)
     response = client.get(reverse("admin:schemes_report_changelist"))
     assert "Rapport du plan enfance" in response.content.decode()
+
+
+def test_the_list_says_every_page_a_report_is_asked_from(client, directorate, departement):
+    # The dashboard's PDFs are listed too: the page named only plans and budgets.
+    client.force_login(directorate)
+    text = " ".join(client.get(reverse("reports:list")).content.decode().split())
+    assert (
+        "Un rapport se demande depuis la page d&#x27;un schéma ou plan, la page d&#x27;un "
+        "budget ou le tableau de bord." in text
+    )

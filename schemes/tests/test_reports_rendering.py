@@ -7,6 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from pypdf import PdfReader
 
+from schemes.enums import SchemeStatus
 from schemes.reports.documents import BUDGET, PLAN
 from schemes.reports.pdf import StaticFilesFetcher
 from schemes.reports.services import file_write_atomically, report_pdf
@@ -131,3 +132,21 @@ def test_the_command_names_the_plans_it_knows_when_the_slug_is_wrong(tmp_path):
     scheme = make_plan()
     with pytest.raises(CommandError, match=scheme.slug):
         call_command("render_report", "plan", "--scheme", "inconnu", "--output", "x.pdf")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("status", "adoption"),
+    [
+        (SchemeStatus.ADOPTED, "date non renseignée"),
+        (SchemeStatus.DRAFT, "non adopté"),
+    ],
+)
+def test_the_plan_cover_agrees_with_the_plans_state(departement, status, adoption):
+    # An adopted plan without its date read "Adoption : non adopté" beside "Adopté, en cours".
+    scheme = make_plan()
+    scheme.adopted_on, scheme.status = None, status
+    scheme.save(update_fields=["adopted_on", "status"])
+    text = pdf_text(report_pdf(kind=PLAN, parameters={"scheme": scheme.pk}))
+    assert adoption in text
+    assert ("non adopté" in text) == (status == SchemeStatus.DRAFT)

@@ -20,15 +20,12 @@ from schemes.models import Budget
 from schemes.permissions import READ_ROLES as BUDGET_ROLES
 from welfare.contact_enums import ContactStatus
 from welfare.dashboard.base import Block, Row, Section, link, observer, total_row
+from welfare.dashboard.formatting import as_percent
+from welfare.formats import share
 from welfare.models import ContactRequest
 from welfare.permissions import CONTACT_ROLES
 
 ZERO = Decimal("0.00")
-
-
-def _rate(part, whole) -> Decimal | None:
-    """``part`` in percent of ``whole``, to one decimal; None when ``whole`` is nothing."""
-    return (Decimal(100) * part / whole).quantize(Decimal("0.1")) if whole else None
 
 
 # --- Places and agréments ---------------------------------------------------------------------
@@ -55,7 +52,7 @@ def capacity_section(params) -> Section:
                 total.places,
                 total.occupied,
                 total.free,
-                _rate(total.occupied, total.places),
+                as_percent(share(total.occupied, total.places)),
             ),
         )
         for total in totals
@@ -64,7 +61,7 @@ def capacity_section(params) -> Section:
     rows.append(
         Row(
             label=_("Total des accueils hors du domicile"),
-            values=(*sums, _rate(sums[2], sums[1])),
+            values=(*sums, as_percent(share(sums[2], sums[1]))),
             total=True,
         )
     )
@@ -82,13 +79,13 @@ def capacity_section(params) -> Section:
                 "places": total.places,
                 "occupied": total.occupied,
                 "free": total.free,
-                "occupancy_rate": _rate(total.occupied, total.places),
+                "occupancy_rate": share(total.occupied, total.places),
             }
             for total in totals
         },
         "places": sums[1],
         "occupied": sums[2],
-        "occupancy_rate": _rate(sums[2], sums[1]),
+        "occupancy_rate": share(sums[2], sums[1]),
         "pead": pead,
         "agrements_expiring": sum(row["count"] for row in expiring),
         "agrements_expiring_by_territory": {
@@ -280,14 +277,24 @@ def budget_section(params) -> Section:
             rows.append(
                 Row(
                     label=total.label,
-                    values=(total.voted, total.executed, total.computed, total.execution_rate),
+                    values=(
+                        total.voted,
+                        total.executed,
+                        total.computed,
+                        as_percent(total.execution_rate),
+                    ),
                     total=True,
                 )
             )
             rows += [
                 Row(
                     label=line.label,
-                    values=(line.voted, line.executed, line.computed, line.execution_rate),
+                    values=(
+                        line.voted,
+                        line.executed,
+                        line.computed,
+                        as_percent(line.execution_rate),
+                    ),
                     detail=True,
                     charted=True,
                 )
@@ -297,7 +304,12 @@ def budget_section(params) -> Section:
         rows.append(
             Row(
                 label=_("Total du budget"),
-                values=(total.voted, total.executed, total.computed, total.execution_rate),
+                values=(
+                    total.voted,
+                    total.executed,
+                    total.computed,
+                    as_percent(total.execution_rate),
+                ),
                 total=True,
             )
         )

@@ -50,6 +50,7 @@ def dashboard_scope(user) -> Q:
 DASHBOARD = ReportKind(
     name="dashboard",
     label=gettext_lazy("Tableau de bord"),
+    requested_from=gettext_lazy("le tableau de bord"),
     template_name="pdf/dashboard.html",
     roles=DASHBOARD_ROLES,
     form_class=DashboardForm,

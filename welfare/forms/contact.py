@@ -22,8 +22,28 @@ def retention_period() -> str:
     return ngettext("%(count)d jour", "%(count)d jours", days) % {"count": days}
 
 
+class MessageField(forms.CharField):
+    """A text typed in a browser, counted as the visitor sees it: browsers send each line
+    break as two characters (CR LF), which the page's counter, like the visitor, counts as
+    one. No ``maxlength`` on the text area: a browser cuts a pasted text there without a
+    word; a longer text is refused with a message, and the counter says so as it is typed."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n")
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.pop("maxlength", None)
+        attrs["data-max-length"] = str(self.max_length)
+        return attrs
+
+
 class ContactRequestForm(forms.Form):
-    """ "Posez votre question": only the topic, the message and the e-mail are required."""
+    """ "Posez votre question": only the message and the e-mail are required. A question is
+    answered under the Département's public-interest mission, so the form informs the visitor
+    (purpose, retention, rights) rather than asking consent, unless ``CONTACT_CONSENT_REQUIRED``
+    (the DPO's choice) adds the box."""
 
     topic = forms.ChoiceField(
         label=_("Sujet de votre question (facultatif)"),
@@ -31,7 +51,7 @@ class ContactRequestForm(forms.Form):
         choices=[("", _("Choisissez un sujet"))] + ContactTopic.choices,
         help_text=_("Sans choix de votre part, votre question est classée « Autre question »."),
     )
-    message = forms.CharField(
+    message = MessageField(
         label=_("Votre question"),
         max_length=MESSAGE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 6}),
@@ -94,6 +114,9 @@ class ContactRequestForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if not settings.CONTACT_CONSENT_REQUIRED:
+            del self.fields["consent"]
+            return
         self.fields["consent"].label = _(
             "J'accepte que le Département conserve ces informations pour répondre à ma question. "
             "Seuls les agents de l'accueil et de la direction Enfance Famille les lisent ; "
@@ -109,7 +132,9 @@ class ContactRequestForm(forms.Form):
     def submission(self) -> dict:
         """The arguments of ``contact_request_submit``."""
         fields = ("topic", "message", "email", "first_name", "last_name", "postal_address")
-        return {name: self.cleaned_data[name] for name in fields}
+        return {name: self.cleaned_data[name] for name in fields} | {
+            "consented": self.cleaned_data.get("consent", False)
+        }
 
 
 class ContactFilterForm(forms.Form):

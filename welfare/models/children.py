@@ -425,6 +425,21 @@ class Measure(models.Model):
                 else MeasureNature.JUDICIAL
             )
         errors = measure_errors(self, LegalParameterSet(LegalParameter.objects.all()))
+        if self.child_id and self.type and self.start_date and "start_date" not in errors:
+            twin = (
+                Measure.objects.filter(
+                    child_id=self.child_id, type=self.type, start_date=self.start_date
+                )
+                .exclude(pk=self.pk)
+                .exists()
+            )
+            if twin:
+                # The same decision entered twice (two tabs, a double click, a concern's outcome
+                # and the file): one measure, or the child would count twice.
+                errors["start_date"] = _(
+                    "Une mesure « %(type)s » commençant le %(day)s est déjà enregistrée pour cet "
+                    "enfant."
+                ) % {"type": self.get_type_display(), "day": f"{self.start_date:%d/%m/%Y}"}
         if errors:
             raise ValidationError(errors)
 

@@ -57,7 +57,9 @@ class ContactRequest(models.Model):
     first_name = models.CharField(_("prénom"), max_length=NAME_MAX_LENGTH, blank=True)
     last_name = models.CharField(_("nom"), max_length=NAME_MAX_LENGTH, blank=True)
     postal_address = models.TextField(_("adresse postale"), blank=True)
-    consent_at = models.DateTimeField(_("consentement donné le"))
+    # Only when the DPO requires consent (CONTACT_CONSENT_REQUIRED); a question is otherwise
+    # answered under the Département's public-interest mission.
+    consent_at = models.DateTimeField(_("consentement donné le"), null=True, blank=True)
     status = models.CharField(
         _("statut"), max_length=16, choices=ContactStatus.choices, default=ContactStatus.NEW
     )

@@ -79,6 +79,14 @@ class Departement(models.Model):
     email = models.EmailField(_("adresse électronique"))
     opening_hours = models.CharField(_("horaires d'ouverture"), max_length=200, blank=True)
     website = models.URLField(_("site internet"), blank=True)
+    dpo_email = models.EmailField(
+        _("adresse du délégué à la protection des données"),
+        blank=True,
+        help_text=_(
+            "Donnée aux visiteurs pour exercer leurs droits ; à défaut, l'adresse électronique "
+            "du Département."
+        ),
+    )
     logo = models.FileField(
         _("logo"),
         upload_to="identite/",

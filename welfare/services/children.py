@@ -8,7 +8,15 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from welfare.enums import MeasureEndReason, MeasureNature, MeasureType
-from welfare.models import Child, Guardian, Measure, StatutoryDocument
+from welfare.models import (
+    Child,
+    Guardian,
+    LegalParameter,
+    LegalParameterSet,
+    Measure,
+    StatutoryDocument,
+)
+from welfare.rules import measure_errors
 
 CHILD_FIELDS = (
     "first_name",
@@ -71,11 +79,47 @@ def child_create(*, territory, siblings=(), **fields) -> Child:
     return child
 
 
+def _birth_date_errors(child: Child) -> list[str]:
+    """What a corrected birth date would make wrong in the file: a measure whose legal limits
+    it breaks (begun before the birth, a young adult's help before majority…) or a document
+    dated before the birth. Nothing when the birth date is unchanged."""
+    stored = Child.objects.filter(pk=child.pk).values_list("birth_date", flat=True).first()
+    if stored is None or stored == child.birth_date:
+        return []
+    parameters = LegalParameterSet(LegalParameter.objects.all())
+    errors = []
+    for measure in child.measures.order_by("start_date", "pk"):
+        measure.child = child
+        for message in measure_errors(measure, parameters).values():
+            errors.append(_("%(measure)s : %(message)s") % {"measure": measure, "message": message})
+    for document in child.documents.filter(completed_on__lt=child.birth_date):
+        errors.append(
+            _("%(document)s : le document serait antérieur à la naissance.")
+            % {"document": document}
+        )
+    return errors
+
+
 @transaction.atomic
 def child_update(*, child: Child, siblings=None, **changes) -> Child:
-    """Change a child's identity fields and, when given, the siblings (linked both ways)."""
+    """Change a child's identity fields and, when given, the siblings (linked both ways). A
+    corrected birth date is refused while a measure or a document of the file contradicts it:
+    the caseworker corrects those first, and no later page meets an invalid measure."""
     _assign(child, CHILD_FIELDS, changes)
     child.full_clean()
+    invalidated = _birth_date_errors(child)
+    if invalidated:
+        raise ValidationError(
+            {
+                "birth_date": [
+                    _(
+                        "Avec cette date de naissance, des éléments du dossier ne seraient plus "
+                        "valides ; corrigez-les d'abord."
+                    ),
+                    *invalidated,
+                ]
+            }
+        )
     child.save()
     if siblings is not None:
         _check_siblings(child, siblings)

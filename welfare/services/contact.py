@@ -34,8 +34,11 @@ def contact_request_submit(
     first_name: str = "",
     last_name: str = "",
     postal_address: str = "",
+    consented: bool = False,
 ) -> ContactRequest:
-    """Save a question from the public form, then queue its confirmation e-mail on commit."""
+    """Save a question from the public form, then queue its confirmation e-mail on commit.
+    ``consented``: the visitor ticked the consent box, which the form shows only when the
+    DPO requires consent (``CONTACT_CONSENT_REQUIRED``)."""
     from welfare import tasks  # tasks import this module
 
     with transaction.atomic():
@@ -47,7 +50,7 @@ def contact_request_submit(
             first_name=first_name,
             last_name=last_name,
             postal_address=postal_address,
-            consent_at=now,
+            consent_at=now if consented else None,
             created_at=now,
         )
         ContactEvent.objects.create(
@@ -120,7 +123,7 @@ def contact_request_export(*, contact_request: ContactRequest, by) -> dict:
         "prenom": contact_request.first_name,
         "nom": contact_request.last_name,
         "adresse_postale": contact_request.postal_address,
-        "consentement_donne_le": contact_request.consent_at.isoformat(),
+        "consentement_donne_le": _isoformat(contact_request.consent_at),
         "statut": contact_request.get_status_display(),
         "cloturee_le": _isoformat(contact_request.closed_at),
         "anonymisee_le": _isoformat(contact_request.anonymised_at),
@@ -165,6 +168,20 @@ def contact_confirmation_send(*, contact_request_id: int) -> bool:
     return True
 
 
+# How a letter in French opens; the e-mail adds its own "Bonjour," only when the agent's reply
+# opens with none of them.
+GREETINGS = frozenset(
+    ("bonjour", "bonsoir", "madame", "monsieur", "mesdames", "messieurs", "cher", "chère")
+    + ("chers", "chères")
+)
+
+
+def opens_with_greeting(body: str) -> bool:
+    """Whether the first word of ``body`` is a salutation ("Bonjour,", "Madame," …)."""
+    words = body.strip().split(maxsplit=1)
+    return bool(words) and words[0].strip(",!:").casefold() in GREETINGS
+
+
 def contact_reply_send(*, reply_id: int) -> bool:
     """Send one stored reply unless already sent; True when sent by this call (locked as above)."""
     with transaction.atomic():
@@ -182,7 +199,11 @@ def contact_reply_send(*, reply_id: int) -> bool:
             subject=_("Réponse à votre question (référence %(reference)s)")
             % {"reference": contact_request.reference},
             template="emails/contact_reply.txt",
-            context={"contact_request": contact_request, "reply": reply},
+            context={
+                "contact_request": contact_request,
+                "reply": reply,
+                "reply_greets": opens_with_greeting(reply.body),
+            },
             to=contact_request.email,
         ).send()
         reply.sent_at = timezone.now()

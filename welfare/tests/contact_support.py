@@ -5,8 +5,6 @@ from welfare import tasks
 VALID_SUBMISSION = {
     "message": "Bonjour, comment devenir assistant familial ?",
     "email": "camille.durand@example.org",
-    # The consent box is part of the form, not of the person's data.
-    "consent": "on",
 }
 
 

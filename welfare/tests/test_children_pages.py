@@ -589,3 +589,89 @@ def test_a_guardian_s_phone_number_is_checked_next_to_its_field(client, referent
 
     client.post(url, fields | {"phone": "+41 22 123 45 67"})
     assert child.guardians.get().phone == "+41 22 123 45 67"
+
+
+def test_a_measure_made_invalid_by_an_older_correction_is_refused_at_its_end_not_with_a_500(
+    client, referent_nord, child
+):
+    # A birth date corrected before the file re-checked its measures: the measure now begins
+    # before the birth, which ``MeasureEndForm`` has no field for.
+    measure = MeasureFactory(child=child)
+    Child.objects.filter(pk=child.pk).update(birth_date=measure.start_date + timedelta(days=1))
+    client.force_login(referent_nord)
+    url = reverse("children:measure_end", args=[child.public_id, measure.public_id])
+    response = client.post(
+        url,
+        {
+            "end_date": timezone.localdate().isoformat(),
+            "end_reason": "return_home",
+            "confirm": "on",
+        },
+    )
+    assert response.status_code == 200
+    [error] = response.context["form"].non_field_errors()
+    assert "ne peut commencer avant sa naissance" in error
+    assert error in response.content.decode().replace("&#x27;", "'")
+    measure.refresh_from_db()
+    assert measure.end_reason == ""
+
+
+def test_a_birth_date_correction_that_a_measure_contradicts_is_refused_next_to_the_field(
+    client, referent_nord, child
+):
+    measure = MeasureFactory(child=child)
+    StatutoryDocumentFactory(child=child, completed_on=measure.start_date)
+    later = measure.start_date + timedelta(days=1)
+    client.force_login(referent_nord)
+    data = child_data(
+        last_name=child.last_name,
+        first_name=child.first_name,
+        birth_date=later.isoformat(),
+        sex=child.sex,
+    )
+    response = client.post(reverse("children:edit", args=[child.public_id]), data)
+    assert response.status_code == 200
+    errors = response.context["form"].errors["birth_date"]
+    assert "corrigez-les d'abord" in errors[0]
+    assert any(str(measure) in error and "avant sa naissance" in error for error in errors)
+    assert any("antérieur à la naissance" in error for error in errors)
+    child.refresh_from_db()
+    assert child.birth_date != later
+
+
+def test_a_birth_date_correction_that_the_file_allows_is_saved(client, referent_nord, child):
+    measure = MeasureFactory(child=child)
+    earlier = child.birth_date - timedelta(days=3)
+    client.force_login(referent_nord)
+    data = child_data(
+        last_name=child.last_name,
+        first_name=child.first_name,
+        birth_date=earlier.isoformat(),
+        sex=child.sex,
+    )
+    response = client.post(reverse("children:edit", args=[child.public_id]), data)
+    assert response.status_code == 302
+    child.refresh_from_db()
+    assert (child.birth_date, measure.child_id) == (earlier, child.pk)
+
+
+def test_the_same_measure_entered_twice_is_refused_with_a_word(client, referent_nord, child):
+    client.force_login(referent_nord)
+    url = reverse("children:measure_create", args=[child.public_id])
+    aed = measure_data(
+        type=MeasureType.AED,
+        decided_by="departement_president",
+        court="",
+        decision_date="2025-03-03",
+        start_date="2025-03-03",
+        end_date="2025-09-02",
+        parental_agreement="on",
+    )
+    assert client.post(url, aed).status_code == 302
+    response = client.post(url, aed)
+    assert response.status_code == 200
+    assert response.context["form"].errors["start_date"] == [
+        "Une mesure « Aide éducative à domicile (AED) » commençant le 03/03/2025 est déjà "
+        "enregistrée pour cet enfant."
+    ]
+    assert Measure.objects.filter(child=child).count() == 1

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import cache
+from playwright.sync_api import expect
 
 from welfare.models import ContactRequest
 from welfare.tests.browser import assert_accessible, log_in
@@ -20,7 +21,6 @@ def clean_state(monkeypatch):
 def fill_question(page, *, email):
     page.locator("#id_message").fill("Bonjour, comment devenir assistant familial ?")
     page.locator("#id_email").fill(email)
-    page.locator("#id_consent").check()
     page.get_by_role("button", name="Envoyer ma question").click()
 
 
@@ -82,3 +82,27 @@ def test_reception_handles_a_request_in_accessible_pages(page, live_server, rece
     assert page.get_by_role("status").filter(has_text="Demande clôturée.").is_visible()
     contact_request.refresh_from_db()
     assert contact_request.is_closed
+
+
+def test_a_pasted_message_over_the_limit_is_counted_not_cut(page):
+    page.goto("/nous-contacter/")
+    count = page.locator("#id_message_count")
+    assert count.inner_text() == "0 caractères sur 5\u202f000 au plus."
+    page.locator("#id_message").fill("a" * 5200)
+    assert page.locator("#id_message").input_value() == "a" * 5200
+    expect(count).to_contain_text("de trop")
+    assert count.inner_text() == (
+        "5\u202f200 caractères sur 5\u202f000 au plus : 200 de trop. Raccourcissez votre "
+        "question avant de l'envoyer."
+    )
+    assert count.get_attribute("aria-live") == "polite"
+    assert "id_message_count" in page.locator("#id_message").get_attribute("aria-describedby")
+    assert_accessible(page)
+
+    page.locator("#id_email").fill("camille.durand@example.org")
+    page.get_by_role("button", name="Envoyer ma question").click()
+    error = page.locator("#id_message_error")
+    assert "Votre question est trop longue : 5000 caractères au plus (elle en compte 5200)" in (
+        error.inner_text()
+    )
+    assert not ContactRequest.objects.exists()

@@ -118,17 +118,69 @@ def test_it_refuses_a_request_without_email(client, departement):
     assert not ContactRequest.objects.exists()
 
 
-def test_it_refuses_a_request_without_consent(client, departement):
-    data = {key: value for key, value in VALID_SUBMISSION.items() if key != "consent"}
-    response = client.post(reverse("public_contact"), data)
+def test_a_question_is_answered_without_asking_consent(
+    client, departement, django_capture_on_commit_callbacks
+):
+    # Answering is the public service's mission (RGPD art. 6.1.e): the form informs instead.
+    content = client.get(reverse("public_contact")).content.decode()
+    assert 'name="consent"' not in content
+    assert "aucun accord ne vous est demandé" in content
+    assert submit(client, django_capture_on_commit_callbacks).status_code == 302
+    assert ContactRequest.objects.get().consent_at is None
+
+
+def test_the_notice_states_purpose_retention_and_rights_with_the_dpos_address(
+    client, departement, settings
+):
+    settings.CONTACT_RETENTION_DAYS = 730
+    departement.dpo_email = "dpo@jura.fr"
+    departement.save()
+    text = " ".join(client.get(reverse("public_contact")).content.decode().split())
+    assert "pour répondre à votre question" in text
+    assert "anonymisées 2 ans après la clôture de votre demande" in text
+    assert "vous opposer à leur traitement" in text
+    assert '<a href="mailto:dpo@jura.fr">dpo@jura.fr</a>' in text
+
+
+def test_without_a_dpo_address_the_notice_gives_the_departements(client, departement):
+    content = client.get(reverse("public_contact")).content.decode()
+    assert f'<a href="mailto:{departement.email}">{departement.email}</a>' in content
+
+
+def test_when_the_dpo_requires_consent_the_box_must_be_ticked(
+    client, departement, settings, django_capture_on_commit_callbacks
+):
+    settings.CONTACT_CONSENT_REQUIRED = True
+    response = client.post(reverse("public_contact"), VALID_SUBMISSION)
     assert "sans votre accord, nous ne pouvons pas répondre" in response.content.decode()
+    assert "retirer votre accord à tout moment" in response.content.decode()
     assert not ContactRequest.objects.exists()
+    submit(client, django_capture_on_commit_callbacks, consent="on")
+    assert ContactRequest.objects.get().consent_at is not None
 
 
 def test_it_refuses_a_message_longer_than_5000_characters(client, departement):
     response = client.post(reverse("public_contact"), {**VALID_SUBMISSION, "message": "a" * 5001})
     assert "Votre question est trop longue : 5000 caractères au plus" in (response.content.decode())
     assert not ContactRequest.objects.exists()
+
+
+def test_a_long_message_is_not_cut_by_the_browser_and_its_count_is_live(client, departement):
+    content = client.get(reverse("public_contact")).content.decode()
+    textarea = content.split('<textarea name="message"', 1)[1].split(">", 1)[0]
+    assert "maxlength" not in textarea
+    assert 'data-max-length="5000"' in textarea
+    assert 'id="id_message_count" data-count-for="id_message" aria-live="polite"' in content
+
+
+def test_line_breaks_count_one_character_as_the_visitor_sees_them(
+    client, departement, django_capture_on_commit_callbacks
+):
+    # Browsers send each line break as CR LF: 4,901 letters and 99 line breaks are 5,000.
+    message = "\r\n".join(["a" * 49] * 100) + "a"
+    assert len(message.replace("\r\n", "\n")) == 5000
+    assert submit(client, django_capture_on_commit_callbacks, message=message).status_code == 302
+    assert ContactRequest.objects.get().message == message.replace("\r\n", "\n")
 
 
 def test_it_refuses_a_topic_outside_the_list(client, departement):
@@ -138,10 +190,11 @@ def test_it_refuses_a_topic_outside_the_list(client, departement):
 
 
 def test_the_consent_box_states_purpose_and_retention(client, departement, settings):
+    settings.CONTACT_CONSENT_REQUIRED = True
     settings.CONTACT_RETENTION_DAYS = 730
     content = client.get(reverse("public_contact")).content.decode()
     assert "pour répondre à ma question" in content
-    assert "anonymisées 2 ans après la clôture" in content
+    assert "anonymisées 2 ans après la clôture de ma demande" in content
 
 
 def test_the_honeypot_is_hidden_from_people_and_screen_readers(client, departement):
@@ -186,11 +239,28 @@ def test_behind_the_proxy_the_address_it_forwarded_is_limited(client, departemen
     settings.BEHIND_HTTPS_PROXY = True
     settings.CONTACT_RATE_LIMIT = 1
     # The client forges the first entry; the proxy appends the address it really saw.
-    client.post(reverse("public_contact"), {}, HTTP_X_FORWARDED_FOR="10.0.0.1, 198.51.100.7")
+    client.post(
+        reverse("public_contact"),
+        VALID_SUBMISSION,
+        HTTP_X_FORWARDED_FOR="10.0.0.1, 198.51.100.7",
+    )
     response = client.post(
-        reverse("public_contact"), {}, HTTP_X_FORWARDED_FOR="10.0.0.2, 198.51.100.7"
+        reverse("public_contact"),
+        VALID_SUBMISSION,
+        HTTP_X_FORWARDED_FOR="10.0.0.2, 198.51.100.7",
     )
     assert response.status_code == 429
+
+
+def test_refused_submissions_do_not_count_towards_the_limit(
+    client, departement, settings, django_capture_on_commit_callbacks
+):
+    settings.CONTACT_RATE_LIMIT = 1
+    for _ in range(3):
+        response = submit(client, django_capture_on_commit_callbacks, email="camille.durand@")
+        assert response.status_code == 200
+    assert submit(client, django_capture_on_commit_callbacks).status_code == 302
+    assert submit(client, django_capture_on_commit_callbacks).status_code == 429
 
 
 def test_a_topic_page_link_preselects_its_topic(client, departement):

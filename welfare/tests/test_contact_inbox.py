@@ -344,3 +344,29 @@ def test_other_roles_cannot_act_on_a_request(client, cast, departement, role, na
     assert response.status_code == 403
     assert ContactRequest.objects.get().status == ContactStatus.NEW
     assert not contact_request.events.exists()
+
+
+@pytest.mark.parametrize(
+    ("body", "greetings"),
+    [
+        ("Bonjour,\n\nUne réunion d'information a lieu le 12 mars.", 1),
+        ("Madame,\n\nUne réunion d'information a lieu le 12 mars.", 0),
+        ("Une réunion d'information a lieu le 12 mars.", 1),
+    ],
+)
+def test_the_reply_email_greets_the_family_once(
+    client,
+    reception,
+    departement,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+    body,
+    greetings,
+):
+    contact_request = ContactRequestFactory(email="famille@example.org")
+    client.force_login(reception)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(detail_url(contact_request, "contact_request_reply"), {"body": body})
+    (message,) = mailoutbox
+    assert message.body.count("Bonjour") == greetings
+    assert message.body.lstrip().startswith(("Bonjour,", "Voici la réponse"))

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from welfare.navigation import PUBLIC_ITEMS
+from welfare.templatetags.fr_format import fr_phone_link
 from welfare.tests.contact_factories import ContactRequestFactory
 
 pytestmark = pytest.mark.django_db
@@ -62,3 +63,15 @@ def test_no_public_page_shows_a_request(client, departement, name):
     content = client.get(reverse(name)).content.decode()
     assert "famille.secrete@example.org" not in content
     assert "Zyxwabc" not in content
+
+
+def test_the_home_pages_phone_number_is_a_link_that_dials_it(client, departement):
+    content = client.get(reverse("public_home")).content.decode()
+    text = content.split("Une question, une demande ?", 1)[1].split("</p>", 1)[0]
+    assert f'<a href="tel:{departement.phone.replace(" ", "")}">{departement.phone}</a>' in text
+
+
+def test_a_phone_link_dials_digits_only():
+    assert fr_phone_link("+33 (0)3 84.87-40 02") == (
+        '<a href="tel:+33384874002">+33 (0)3 84.87-40 02</a>'
+    )

@@ -10,7 +10,6 @@ from datetime import timedelta
 from functools import partial
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -27,6 +26,7 @@ from welfare.forms.children import (
     MeasureEndForm,
     MeasureForm,
 )
+from welfare.forms.errors import save_or_show_errors
 from welfare.models import Guardian, Measure
 from welfare.permissions import CASE_ROLES, staff_view
 from welfare.selectors import children as selectors
@@ -40,15 +40,6 @@ ACCESS_LOG_PAGE_SIZE = 50
 
 # A page of one child's file: a refused attempt at it is noted in the file's access log.
 file_page = partial(staff_view, nominative=True, child_argument="public_id")
-
-
-def _save(form, write):
-    """Run the service ``write``; its validation errors go next to the form's fields."""
-    try:
-        return write()
-    except ValidationError as error:
-        form.add_error(None, error)
-        return None
 
 
 @staff_view(roles=CASE_ROLES, nominative=True)
@@ -108,7 +99,7 @@ def child_create(request):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         siblings = data.pop("siblings")
-        child = _save(
+        child = save_or_show_errors(
             form,
             lambda: services.child_create(territory=territory, siblings=siblings, **data),
         )
@@ -157,7 +148,9 @@ def child_edit(request, public_id):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         siblings = data.pop("siblings")
-        if _save(form, lambda: services.child_update(child=child, siblings=siblings, **data)):
+        if save_or_show_errors(
+            form, lambda: services.child_update(child=child, siblings=siblings, **data)
+        ):
             messages.success(request, _("Le dossier de l'enfant est mis à jour."))
             return redirect("children:detail", public_id=child.public_id)
     access_log_reads(user=request.user, children=[child], purpose=AccessPurpose.IDENTITY_FORM)
@@ -174,9 +167,11 @@ def guardian_edit(request, public_id, guardian_id=None):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if guardian:
-            saved = _save(form, lambda: services.guardian_update(guardian=guardian, **data))
+            saved = save_or_show_errors(
+                form, lambda: services.guardian_update(guardian=guardian, **data)
+            )
         else:
-            saved = _save(form, lambda: services.guardian_create(child=child, **data))
+            saved = save_or_show_errors(form, lambda: services.guardian_create(child=child, **data))
         if saved:
             messages.success(request, _("Le responsable ou proche est enregistré."))
             return redirect("children:detail", public_id=child.public_id)
@@ -217,11 +212,11 @@ def measure_edit(request, public_id, measure_id=None):
         data = dict(form.cleaned_data)
         renews = data.pop("renews")
         if measure:
-            saved = _save(
+            saved = save_or_show_errors(
                 form, lambda: services.measure_update(measure=measure, renews=renews, **data)
             )
         else:
-            saved = _save(
+            saved = save_or_show_errors(
                 form,
                 lambda: services.measure_create(
                     child=child, author=request.user, renews=renews, **data
@@ -255,7 +250,7 @@ def measure_end(request, public_id, measure_id):
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        ended = _save(
+        ended = save_or_show_errors(
             form,
             lambda: services.measure_end(
                 measure=measure, end_date=data["end_date"], end_reason=data["end_reason"]
@@ -287,7 +282,7 @@ def document_create(request, public_id):
     )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        document = _save(
+        document = save_or_show_errors(
             form,
             lambda: services.document_create(child=child, author=request.user, **data),
         )

@@ -3,7 +3,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from welfare.forms.contact import ContactRequestForm
+from welfare.forms.contact import ContactRequestForm, retention_period
 from welfare.models import Departement
 from welfare.permissions import public_view
 from welfare.services.contact import contact_request_submit
@@ -59,22 +59,24 @@ def contact(request):
     # Topic pages link here with ?sujet=<topic> to preselect it.
     form = ContactRequestForm(request.POST or None, initial={"topic": request.GET.get("sujet")})
     if request.method == "POST":
-        window = settings.CONTACT_RATE_WINDOW_MINUTES
-        if not attempt_allowed(
-            scope="contact",
-            request=request,
-            limit=settings.CONTACT_RATE_LIMIT,
-            window_seconds=window * 60,
-        ):
-            response = render(
-                request, "public/contact_rate_limited.html", {"minutes": window}, status=429
-            )
-            response["Retry-After"] = str(window * 60)
-            return response
         if form.caught_in_honeypot():
             # Look like a success, so that the robot learns nothing; save nothing.
             return render(request, "public/contact_done.html", {"reference": None})
+        # Only a question that would be kept counts: a visitor correcting his e-mail address
+        # is not sending again.
         if form.is_valid():
+            window = settings.CONTACT_RATE_WINDOW_MINUTES
+            if not attempt_allowed(
+                scope="contact",
+                request=request,
+                limit=settings.CONTACT_RATE_LIMIT,
+                window_seconds=window * 60,
+            ):
+                response = render(
+                    request, "public/contact_rate_limited.html", {"minutes": window}, status=429
+                )
+                response["Retry-After"] = str(window * 60)
+                return response
             try:
                 contact_request = contact_request_submit(**form.submission())
             except DATABASE_UNAVAILABLE:
@@ -95,7 +97,15 @@ def contact(request):
                 samesite="Lax",
             )
             return response
-    return render(request, "public/contact.html", {"form": form})
+    return render(
+        request,
+        "public/contact.html",
+        {
+            "form": form,
+            "retention": retention_period(),
+            "consent_required": settings.CONTACT_CONSENT_REQUIRED,
+        },
+    )
 
 
 @public_view

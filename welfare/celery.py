@@ -4,10 +4,13 @@ import os
 
 from celery import Celery
 from celery.signals import worker_ready
+from kombu import transport
 
 from welfare.observability import connect_celery_signals
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "welfare.settings")
+# The embedded broker writes its messages atomically (welfare/broker.py).
+transport.TRANSPORT_ALIASES["filesystem"] = "welfare.broker:Transport"
 
 app = Celery("welfare")
 app.config_from_object("django.conf:settings", namespace="CELERY")

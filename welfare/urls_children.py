@@ -39,4 +39,6 @@ urlpatterns = [
         name="document_create",
     ),
     path("enfants/<uuid:public_id>/consultations/", children.access_log, name="access_log"),
+    path("enfants/<uuid:public_id>/maintien/", children.legal_hold, name="legal_hold"),
+    path("archives/", children.archive_list, name="archive_list"),
 ]

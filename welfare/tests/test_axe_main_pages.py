@@ -10,6 +10,7 @@ import re
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from placements.tests.factories import (
@@ -168,6 +169,7 @@ def test_a_territory_managers_pages(page, console, live_server, responsable_nord
         reverse("dashboard:index"),
         reverse("children:caseload"),
         reverse("children:access_log", args=[records["child"].public_id]),
+        reverse("children:legal_hold", args=[records["child"].public_id]),
         *provider_pages(records),
         *plan_pages(records),
     ]:
@@ -212,6 +214,22 @@ def test_reception_prevention_and_administrator_pages(page, console, live_server
         log_in(page, live_server, cast[role])
         for path in paths:
             check(page, console, path)
+
+
+def test_the_archivists_pages(page, console, live_server, archivist, nord):
+    child = ChildFactory(territory=nord, archived_at=timezone.now())
+    GuardianFactory(child=child)
+    StatutoryDocumentFactory(child=child)
+    log_in(page, live_server, archivist)
+    for path in [
+        reverse("home"),
+        reverse("children:archive_list"),
+        reverse("children:archive_list") + "?q=zz",
+        reverse("children:detail", args=[child.public_id]),
+        reverse("children:legal_hold", args=[child.public_id]),
+    ]:
+        check(page, console, path)
+    check(page, console, reverse("children:list"), status=403)
 
 
 # --- What axe-core does not measure -----------------------------------------------------------

@@ -155,7 +155,7 @@ def child_detail(request, public_id):
 
 @file_page(roles=LEGAL_HOLD_ROLES, methods=("GET", "POST"))
 def legal_hold(request, public_id):
-    child = selectors.child_for_user(user=request.user, public_id=public_id, for_update=True)
+    child = selectors.child_for_user(user=request.user, public_id=public_id)
     form = LegalHoldForm(
         request.POST or None,
         initial={"hold": child.legal_hold, "reason": child.legal_hold_reason},

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from prevention.enums import ActionKind, ConcernOutcome, FirstAnalysis, ProsecutorFeedback
-from prevention.models import Concern, Intervention, PreventionAction
+from prevention.models import CONCERN_OPEN, Concern, Intervention, PreventionAction
 from welfare import retention
 from welfare.enums import Role
 from welfare.models import Child, User
@@ -249,7 +249,7 @@ def concern_last_contact(day: date):
     return retention.latest_date(
         Concern.objects.filter(children=OuterRef("pk")),
         Case(
-            When(Q(pk__in=Concern.objects.open().values("pk")), then=today),
+            When(CONCERN_OPEN, then=today),
             default=Greatest(
                 F("received_on"),
                 F("evaluation_ended_on"),

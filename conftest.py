@@ -98,7 +98,13 @@ def administrator(db):
 
 
 @pytest.fixture
+def archivist(db):
+    return UserFactory(username="archiviste", role=Role.ARCHIVIST, territory=None)
+
+
+@pytest.fixture
 def cast(
+    archivist,
     referent_nord,
     referent_sud,
     responsable_nord,
@@ -115,6 +121,7 @@ def cast(
         Role.RECEPTION: reception,
         Role.DIRECTORATE: directorate,
         Role.ADMINISTRATOR: administrator,
+        Role.ARCHIVIST: archivist,
     }
 
 

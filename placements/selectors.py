@@ -25,6 +25,7 @@ from django.db.models.functions import Coalesce, Concat, Greatest, Least, Upper
 from placements.enums import EstablishmentKind, PlaceKind, cost_kinds
 from placements.models import Agrement, DailyRate, Establishment, FosterCarer, Placement
 from placements.rules import AGREMENT_REMINDER_MONTHS
+from welfare import retention
 from welfare.enums import Role
 from welfare.formats import share
 
@@ -350,3 +351,13 @@ def child_placements(child) -> list[Placement]:
         )
         child._placements_history = cached
     return cached
+
+
+def placement_last_contact(day: date):
+    """The child's last placement (``OuterRef("pk")``) as a contact for the retention rule
+    (registered in ``PlacementsConfig.ready``): the day of departure, or ``day`` while the
+    child is still there."""
+    return retention.latest_date(
+        Placement.objects.filter(child=OuterRef("pk")),
+        Greatest(F("start_date"), Coalesce(F("end_date"), retention.day_value(day))),
+    )

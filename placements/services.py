@@ -20,6 +20,7 @@ from placements.models import Agrement, DailyRate, Establishment, FosterCarer, P
 from placements.rules import agrement_expiry
 from welfare.enums import MeasureType
 from welfare.models import Child, Measure
+from welfare.services.children import refuse_if_archived
 
 PEAD_MEASURES = (MeasureType.AEMO_REINFORCED, MeasureType.AEMO_WITH_ACCOMMODATION)
 
@@ -263,6 +264,7 @@ def placement_create(
     left, or the establishment is full or does not take the child's age. The place's row is
     locked first, so that the count of children already there cannot change under us.
     """
+    refuse_if_archived(child)
     _check_place(place_kind, establishment, foster_carer)
     _check_dates(start_date, end_date)
     _check_measure(

@@ -9,8 +9,14 @@ class PreventionConfig(AppConfig):
 
     def ready(self):
         from prevention.parameters import seed_concern_parameters
-        from prevention.selectors import child_interventions_timeline
-        from welfare import timeline
+        from prevention.selectors import (
+            child_interventions_timeline,
+            concern_last_contact,
+            intervention_last_contact,
+        )
+        from welfare import retention, timeline
 
         post_migrate.connect(seed_concern_parameters, sender=self, dispatch_uid="concern_params")
         timeline.register_timeline_provider(child_interventions_timeline)
+        retention.register_last_contact(concern_last_contact)
+        retention.register_last_contact(intervention_last_contact)

@@ -58,6 +58,11 @@ class InterventionQuerySet(models.QuerySet):
         return self if territory is None else self.filter(action__territory=territory)
 
 
+# Still waiting for its evaluation's outcome (not set aside at first analysis): the condition
+# of ``ConcernQuerySet.open``, also read row by row by the retention rule.
+CONCERN_OPEN = Q(evaluation_ended_on__isnull=True) & ~Q(first_analysis=FirstAnalysis.NOT_CONCERN)
+
+
 class ConcernQuerySet(models.QuerySet):
     def for_user(self, user):
         """The concerns ``user`` may list: the whole Département for prevention officers and
@@ -73,9 +78,7 @@ class ConcernQuerySet(models.QuerySet):
     def open(self):
         """Concerns still waiting for their evaluation's outcome (not set aside at first
         analysis)."""
-        return self.filter(evaluation_ended_on__isnull=True).exclude(
-            first_analysis=FirstAnalysis.NOT_CONCERN
-        )
+        return self.filter(CONCERN_OPEN)
 
     def overdue_on(self, day: date):
         return self.open().filter(evaluation_due_on__lt=day)

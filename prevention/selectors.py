@@ -5,14 +5,15 @@ the directorate's dashboard."""
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, F, Prefetch, Q, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Case, Count, F, OuterRef, Prefetch, Q, Sum, Value, When
+from django.db.models.functions import Coalesce, Greatest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from prevention.enums import ActionKind, ConcernOutcome, FirstAnalysis, ProsecutorFeedback
-from prevention.models import Concern, Intervention, PreventionAction
+from prevention.models import CONCERN_OPEN, Concern, Intervention, PreventionAction
+from welfare import retention
 from welfare.enums import Role
 from welfare.models import Child, User
 from welfare.timeline import TimelineEvent
@@ -233,9 +234,38 @@ def children_find(text: str, *, limit: int = 20):
     if not text.strip():
         return Child.objects.none()
     return (
-        Child.objects.search(text)
+        Child.objects.active_base()
+        .search(text)
         .select_related("territory")
         .order_by("last_name", "first_name", "birth_date")[:limit]
+    )
+
+
+def concern_last_contact(day: date):
+    """The child's last information préoccupante (``OuterRef("pk")``) as a contact for the
+    retention rule (registered in ``PreventionConfig.ready``): its latest date on record, or
+    ``day`` while its evaluation is under way."""
+    today = retention.day_value(day)
+    return retention.latest_date(
+        Concern.objects.filter(children=OuterRef("pk")),
+        Case(
+            When(CONCERN_OPEN, then=today),
+            default=Greatest(
+                F("received_on"),
+                F("evaluation_ended_on"),
+                F("prosecutor_referral_on"),
+                F("prosecutor_feedback_on"),
+            ),
+        ),
+    )
+
+
+def intervention_last_contact(day: date):
+    """The child's last home intervention (``OuterRef("pk")``) as a contact for the retention
+    rule: its end, or ``day`` while it goes on."""
+    return retention.latest_date(
+        Intervention.objects.filter(children=OuterRef("pk")),
+        Greatest(F("started_on"), Coalesce(F("ended_on"), retention.day_value(day))),
     )
 
 

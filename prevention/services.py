@@ -165,6 +165,7 @@ def intervention_child_add(*, intervention: Intervention, child: Child, by) -> N
         raise ValidationError(
             _("Une action collective compte les familles sans les nommer : aucun enfant.")
         )
+    children_services.refuse_if_archived(child)
     intervention.children.add(child)
     access_log_record(child=child, user=by, purpose=AccessPurpose.LINKED_TO_PREVENTION)
 
@@ -218,6 +219,8 @@ def _check_referral(concern: Concern) -> None:
 def concern_create(*, author, children=(), **fields) -> Concern:
     """Record an information préoccupante as received; its evaluation is due 3 months later,
     sooner for a very young child or a grave and immediate danger (dated parameters)."""
+    for child in children:
+        children_services.refuse_if_archived(child)
     concern = Concern(created_by=author)
     _assign(concern, CONCERN_FIELDS, fields)
     _set_due_date(concern, [child.birth_date for child in children])
@@ -252,6 +255,7 @@ def concern_child_add(
 ) -> Concern:
     """Add an existing child's file to a concern; a very young child shortens the deadline.
     The child's access log says who did it."""
+    children_services.refuse_if_archived(child)
     concern = _locked(concern)
     concern.children.add(child)
     _refresh_due_date(concern)

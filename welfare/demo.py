@@ -65,6 +65,7 @@ ACCOUNTS = [
     ("prevention", "Nadia", "Benali", Role.PREVENTION_OFFICER, None),
     ("accueil", "Lucas", "Perrin", Role.RECEPTION, None),
     ("direction", "Hélène", "Dumont", Role.DIRECTORATE, None),
+    ("archiviste", "Claire", "Vidal", Role.ARCHIVIST, None),
     ("admin", "Alex", "Martin", Role.ADMINISTRATOR, None),
 ]
 

@@ -9,6 +9,8 @@ class Role(models.TextChoices):
     RECEPTION = "reception", _("Accueil et courrier")
     DIRECTORATE = "directorate", _("Direction Enfance Famille")
     ADMINISTRATOR = "administrator", _("Administrateur")
+    # Reads the files moved to intermediate archiving, and only those (CNIL 2022-008, § 46).
+    ARCHIVIST = "archivist", _("Archiviste")
 
 
 class Sex(models.TextChoices):
@@ -181,6 +183,10 @@ class LegalParameterKey(models.TextChoices):
     MEASURE_END_ALERT_MONTHS = (
         "measure_end_alert_months",
         _("Alerte avant l'échéance d'une mesure (mois)"),
+    )
+    ACTIVE_BASE_MONTHS = (
+        "active_base_months",
+        _("Conservation en base active après le dernier contact (mois)"),
     )
 
 

@@ -1,4 +1,4 @@
-"""The legal thresholds as the texts stood when this was written (domain_rules.md §1–§2).
+"""The legal thresholds as the texts stood when this was written (domain_rules.md §1–§2, §5).
 
 They seed ``LegalParameter`` once, after ``migrate``; from then on the database is the
 reference, edited in the admin: a change of law adds a row with its date of entry into force.
@@ -44,6 +44,13 @@ DEFAULTS = [
         3,
         LOI_2007,
         "pratique départementale : le rapport d'échéance doit parvenir au juge à temps",
+    ),
+    (
+        Key.ACTIVE_BASE_MONTHS,
+        24,
+        date(2022, 1, 20),
+        "référentiel CNIL « protection de l'enfance », délibération n° 2022-008 du "
+        "20 janvier 2022, § 46",
     ),
 ]
 

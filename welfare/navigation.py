@@ -30,6 +30,7 @@ ITEMS = (
     NavItem(_("Observatoire (ODPE)"), "dashboard:observatory", (Role.DIRECTORATE,)),
     NavItem(_("Mon activité"), "children:caseload", (Role.CASEWORKER, Role.TERRITORY_MANAGER)),
     NavItem(_("Enfants"), "children:list", (Role.CASEWORKER, Role.TERRITORY_MANAGER)),
+    NavItem(_("Dossiers archivés"), "children:archive_list", (Role.ARCHIVIST,)),
     NavItem(
         _("Places et capacités"),
         "placements:board",

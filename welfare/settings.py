@@ -415,6 +415,8 @@ DEMO_LOADERS = [
     "prevention.demo.load",
     "welfare.demo_contact.load",
     "schemes.demo.load",
+    # Last: the retention rule reads what every app has loaded.
+    "welfare.demo_retention.load",
 ]
 
 # The kinds of PDF report staff can ask for (schemes.reports.kinds): each app adds its own.

@@ -40,4 +40,6 @@ urlpatterns = [
     ),
     path("enfants/<uuid:public_id>/consultations/", children.access_log, name="access_log"),
     path("consultations-refusees/", children.refused_accesses, name="refused_accesses"),
+    path("enfants/<uuid:public_id>/maintien/", children.legal_hold, name="legal_hold"),
+    path("archives/", children.archive_list, name="archive_list"),
 ]

@@ -616,8 +616,12 @@ def overdue_clocks(params) -> dict:
     """Overdue deadlines on the day per territory and kind (two queries: the grouped counts
     of ``welfare.clocks``, the territories' names), as ``{territory code: {"name", kind:
     count…, "children": children with one at least}}``."""
+    # Deadlines are current work: files archived by the day are out of them (they have none
+    # open anyway, an open deadline keeps a file active), those archived since still count.
     rows = status_counts(
-        _children(params).followed_on(params.day), day=params.day, status=ClockStatus.OVERDUE
+        _children(params).active_base(params.day).followed_on(params.day),
+        day=params.day,
+        status=ClockStatus.OVERDUE,
     )
     territories = Territory.objects.in_bulk({row["territory_id"] for row in rows})
     result = {}

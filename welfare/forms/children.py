@@ -53,7 +53,11 @@ class ChildForm(PlausibleDatesMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.territory = territory
         self.fields["referent"].queryset = caseworkers
-        siblings = Child.objects.filter(territory=territory).order_by("last_name", "first_name")
+        siblings = (
+            Child.objects.active_base()
+            .filter(territory=territory)
+            .order_by("last_name", "first_name")
+        )
         if self.instance.pk:
             siblings = siblings.exclude(pk=self.instance.pk)
         self.fields["siblings"].queryset = siblings
@@ -221,6 +225,34 @@ class ChildSearchForm(forms.Form):
         max_length=100,
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
+
+
+class LegalHoldForm(forms.Form):
+    """Keep a file in the active base, or lift the hold (CNIL 2022-008, § 46)."""
+
+    hold = forms.BooleanField(
+        label=_("Maintenir ce dossier en base active"),
+        required=False,
+        help_text=_(
+            "Un dossier maintenu n'est pas archivé, quel que soit son dernier contact ; "
+            "maintenu alors qu'il est archivé, il revient en base active."
+        ),
+    )
+    reason = forms.CharField(
+        label=_("Motif"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Par exemple : contentieux en cours, demande d'accès au dossier, retour du jeune."
+        ),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("hold") and not data.get("reason", "").strip():
+            self.add_error("reason", _("Indiquez le motif du maintien en base active."))
+        return data
 
 
 class CaseloadFilterForm(forms.Form):

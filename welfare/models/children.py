@@ -86,14 +86,31 @@ class LegalParameterSet:
 
 class ChildQuerySet(models.QuerySet):
     def for_user(self, user):
-        """The children this user may open: their territory for case roles, none otherwise."""
+        """The children this user may open: the active base of their territory for case roles,
+        the files in intermediate archiving (and only those) for the archivist, none
+        otherwise (CNIL 2022-008, § 46: archived data is read by specifically authorised
+        people only)."""
         if not user.is_authenticated:
             return self.none()
+        if user.role == Role.ARCHIVIST:
+            return self.archived()
         if user.is_administrator:
-            return self.all()
+            return self.active_base()
         if user.role in (Role.CASEWORKER, Role.TERRITORY_MANAGER) and user.territory_id:
-            return self.filter(territory_id=user.territory_id)
+            return self.active_base().filter(territory_id=user.territory_id)
         return self.none()
+
+    def active_base(self, day: date | None = None):
+        """Files of the active base, which every list, search and deadline of current work
+        reads: not moved to intermediate archiving, or, on a past ``day``, not moved by then
+        (a past day's figures stay as they were published)."""
+        if day is None:
+            return self.filter(archived_at__isnull=True)
+        return self.filter(Q(archived_at__isnull=True) | Q(archived_at__date__gt=day))
+
+    def archived(self):
+        """Files moved to intermediate archiving: read-only, for the archivist."""
+        return self.filter(archived_at__isnull=False)
 
     def in_care_on(self, day: date):
         """Children confiés or accueillis on ``day``: under a care measure active that day."""
@@ -225,6 +242,28 @@ class Child(models.Model):
     )
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+    # Intermediate archiving (CNIL 2022-008, § 46): set by ``manage.py retention --apply``
+    # once the last contact is older than the active period; nothing is ever destroyed here.
+    archived_at = models.DateTimeField(_("archivé le"), null=True, blank=True)
+    archived_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("archivé par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    legal_hold = models.BooleanField(_("maintenu en base active"), default=False)
+    legal_hold_reason = models.TextField(_("motif du maintien en base active"), blank=True)
+    legal_hold_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("maintien décidé par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    legal_hold_at = models.DateTimeField(_("maintien décidé le"), null=True, blank=True)
 
     objects = ChildQuerySet.as_manager()
 
@@ -241,6 +280,18 @@ class Child(models.Model):
         ]
         constraints = [
             models.CheckConstraint(name="child_sex_valid", condition=Q(sex__in=Sex.values)),
+            models.CheckConstraint(
+                name="child_legal_hold_keeps_active",
+                condition=Q(legal_hold=False) | Q(archived_at__isnull=True),
+                violation_error_message=_(
+                    "Un dossier maintenu en base active ne peut pas être archivé."
+                ),
+            ),
+            models.CheckConstraint(
+                name="child_legal_hold_has_reason",
+                condition=Q(legal_hold=False) | ~Q(legal_hold_reason=""),
+                violation_error_message=_("Indiquez le motif du maintien en base active."),
+            ),
             models.CheckConstraint(
                 name="child_mdph_needs_disability",
                 condition=Q(mdph_decision_date__isnull=True) | Q(disability=True),

@@ -64,6 +64,17 @@ def children_search(*, user, text: str = "", today: date):
     )
 
 
+def archived_files(*, user, text: str = ""):
+    """The files in intermediate archiving ``user`` may read (the archivist: all of them),
+    whose names contain ``text``, most recently archived first, with their territory."""
+    children = Child.objects.for_user(user).archived()
+    if text.strip():
+        children = children.search(text)
+    return children.select_related("territory").order_by(
+        "-archived_at", "last_name", "first_name", "pk"
+    )
+
+
 def child_clocks(child, *, today: date) -> list[Clock]:
     """The deadlines of ``child`` on ``today``, most pressing first (one query); a measure's
     deadline carries the measure when ``child`` comes from ``child_file`` (measures

@@ -5,6 +5,8 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Subquery
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from welfare.enums import MeasureEndReason, MeasureNature, MeasureType
@@ -16,6 +18,7 @@ from welfare.models import (
     Measure,
     StatutoryDocument,
 )
+from welfare.retention import files_past_active_period
 from welfare.rules import measure_errors
 
 CHILD_FIELDS = (
@@ -66,6 +69,22 @@ def _check_siblings(child, siblings):
         )
 
 
+def refuse_if_archived(child: Child) -> None:
+    """Refuse any write on a file in intermediate archiving: it is kept as it was when it left
+    the active base (CNIL 2022-008, § 46), and read-only. Every write service of welfare and
+    of the apps calls this first."""
+    if child.archived_at is not None:
+        raise ValidationError(
+            _(
+                "Ce dossier est en archivage intermédiaire depuis le %(day)s (référentiel CNIL "
+                "« protection de l'enfance », délibération n° 2022-008, § 46) : il se consulte "
+                "en lecture seule et ne peut plus être modifié. S'il doit revenir en base "
+                "active, l'archiviste l'y maintient, avec le motif."
+            )
+            % {"day": f"{timezone.localtime(child.archived_at):%d/%m/%Y}"}
+        )
+
+
 @transaction.atomic
 def child_create(*, territory, siblings=(), **fields) -> Child:
     """Open a child's file in ``territory``; ``fields`` are the identity fields of the form
@@ -105,6 +124,7 @@ def child_update(*, child: Child, siblings=None, **changes) -> Child:
     """Change a child's identity fields and, when given, the siblings (linked both ways). A
     corrected birth date is refused while a measure or a document of the file contradicts it:
     the caseworker corrects those first, and no later page meets an invalid measure."""
+    refuse_if_archived(child)
     _assign(child, CHILD_FIELDS, changes)
     child.full_clean()
     invalidated = _birth_date_errors(child)
@@ -122,6 +142,8 @@ def child_update(*, child: Child, siblings=None, **changes) -> Child:
         )
     child.save()
     if siblings is not None:
+        # Archived siblings are not offered in the form; their link stays as it was.
+        siblings = [*siblings, *child.siblings.archived()]
         _check_siblings(child, siblings)
         child.siblings.set(siblings)
     return child
@@ -130,6 +152,7 @@ def child_update(*, child: Child, siblings=None, **changes) -> Child:
 @transaction.atomic
 def guardian_create(*, child: Child, **fields) -> Guardian:
     """Add a holder of parental authority or a relative to a child's file."""
+    refuse_if_archived(child)
     guardian = Guardian(child=child)
     _assign(guardian, GUARDIAN_FIELDS, fields)
     guardian.full_clean()
@@ -140,6 +163,7 @@ def guardian_create(*, child: Child, **fields) -> Guardian:
 @transaction.atomic
 def guardian_update(*, guardian: Guardian, **changes) -> Guardian:
     """Change a guardian's details."""
+    refuse_if_archived(guardian.child)
     _assign(guardian, GUARDIAN_FIELDS, changes)
     guardian.full_clean()
     guardian.save()
@@ -163,6 +187,7 @@ def _nature_of(measure_type) -> str:
 def measure_create(*, child: Child, author, renews: Measure | None = None, **fields) -> Measure:
     """Record a measure decided for ``child``; refused with the rule's message when it breaks
     a legal limit. A renewal closes the measure it renews with the reason "renouvelée"."""
+    refuse_if_archived(child)
     measure = Measure(child=child, created_by=author, renews=renews)
     _assign(measure, MEASURE_FIELDS, fields)
     measure.nature = _nature_of(measure.type)
@@ -184,6 +209,7 @@ def measure_create(*, child: Child, author, renews: Measure | None = None, **fie
 @transaction.atomic
 def measure_update(*, measure: Measure, renews: Measure | None = None, **changes) -> Measure:
     """Correct a measure as recorded; the legal limits are checked again."""
+    refuse_if_archived(measure.child)
     if renews is not None and (renews.child_id != measure.child_id or renews.pk == measure.pk):
         raise ValidationError({"renews": _("La mesure renouvelée doit concerner cet enfant.")})
     measure.renews = renews
@@ -199,6 +225,7 @@ def measure_update(*, measure: Measure, renews: Measure | None = None, **changes
 @transaction.atomic
 def measure_end(*, measure: Measure, end_date: date, end_reason: str) -> Measure:
     """Record that a measure ended on ``end_date`` (at its term or earlier) and why."""
+    refuse_if_archived(measure.child)
     if end_date < measure.start_date:
         raise ValidationError({"end_date": _("La fin de la mesure ne peut précéder son début.")})
     if measure.end_date and end_date > measure.end_date:
@@ -226,6 +253,7 @@ def measure_end(*, measure: Measure, end_date: date, end_reason: str) -> Measure
 def document_create(*, child: Child, author, kind: str, completed_on: date, **fields):
     """Record a PPE, rapport de situation or autonomy interview once it is done; the next
     deadline follows from it."""
+    refuse_if_archived(child)
     document = StatutoryDocument(child=child, author=author, kind=kind, completed_on=completed_on)
     _assign(
         document,
@@ -235,3 +263,39 @@ def document_create(*, child: Child, author, kind: str, completed_on: date, **fi
     document.full_clean()
     document.save()
     return document
+
+
+@transaction.atomic
+def child_legal_hold_set(*, child: Child, by, hold: bool, reason: str = "") -> Child:
+    """Keep a file in the active base (``hold``), with the reason (a claim, a procedure under
+    way, a young adult back in touch), or lift the hold. Held on an archived file, the file
+    comes back to the active base: the hold is how a file leaves intermediate archiving.
+    Decided by the territory manager for his territory's files, by the archivist for the
+    archived ones (the views' scope); pghistory keeps every change with its author."""
+    reason = reason.strip()
+    if hold and not reason:
+        raise ValidationError({"reason": _("Indiquez le motif du maintien en base active.")})
+    child.legal_hold = hold
+    child.legal_hold_reason = reason if hold else ""
+    child.legal_hold_by = by if hold else None
+    child.legal_hold_at = timezone.now() if hold else None
+    fields = ["legal_hold", "legal_hold_reason", "legal_hold_by", "legal_hold_at", "updated_at"]
+    if hold and child.archived_at is not None:
+        child.archived_at = None
+        child.archived_by = None
+        fields += ["archived_at", "archived_by"]
+    child.save(update_fields=fields)
+    return child
+
+
+@transaction.atomic
+def retention_apply(*, day: date, by=None) -> int:
+    """Move to intermediate archiving every file whose last contact is more than the active
+    period before ``day`` (CNIL 2022-008, § 46), unless held in the active base; returns how
+    many. One UPDATE, so the rule is read and applied in the same statement; running it again
+    archives nothing more. The files stay whole: figures of past dates and national exports
+    still count them."""
+    now = timezone.now()
+    return Child.objects.filter(
+        pk__in=Subquery(files_past_active_period(day=day).values("pk"))
+    ).update(archived_at=now, archived_by=by, updated_at=now)

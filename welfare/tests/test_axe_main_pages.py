@@ -12,6 +12,7 @@ import re
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from placements.tests.factories import (
@@ -185,6 +186,7 @@ def test_a_territory_managers_pages(
         reverse("children:caseload"),
         reverse("children:access_log", args=[records["child"].public_id]),
         reverse("children:refused_accesses"),
+        reverse("children:legal_hold", args=[records["child"].public_id]),
         *provider_pages(records),
         *plan_pages(records),
     ]:
@@ -275,6 +277,22 @@ def test_a_phones_wide_table_scrolls_in_a_region_the_keyboard_reaches_with_its_a
     for name in ["Corriger", "Clore"]:
         box = region.get_by_role("link", name=re.compile(name)).bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= 375, (name, box)
+
+
+def test_the_archivists_pages(page, console, live_server, archivist, nord):
+    child = ChildFactory(territory=nord, archived_at=timezone.now())
+    GuardianFactory(child=child)
+    StatutoryDocumentFactory(child=child)
+    log_in(page, live_server, archivist)
+    for path in [
+        reverse("home"),
+        reverse("children:archive_list"),
+        reverse("children:archive_list") + "?q=zz",
+        reverse("children:detail", args=[child.public_id]),
+        reverse("children:legal_hold", args=[child.public_id]),
+    ]:
+        check(page, console, path)
+    check(page, console, reverse("children:list"), status=403)
 
 
 # --- What axe-core does not measure -----------------------------------------------------------

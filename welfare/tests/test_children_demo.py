@@ -1,5 +1,6 @@
 """The demo children match the Jura's published figures for 31 December 2022 (docs/demo.md)."""
 
+import json
 from collections import Counter
 from datetime import date
 
@@ -9,6 +10,7 @@ from django.utils import timezone
 
 from welfare.enums import MeasureType
 from welfare.models import Child, Measure, StatutoryDocument, User
+from welfare.retention import files_past_active_period
 from welfare.selectors.children import caseload
 
 pytestmark = pytest.mark.django_db
@@ -57,3 +59,27 @@ def test_the_demo_loads_the_jura_figures_once(settings):
         Measure.objects.count(),
         StatutoryDocument.objects.count(),
     ) == counts
+
+
+def test_the_demo_archives_the_files_past_the_period_and_its_figures_stay(settings, capsys):
+    settings.DEBUG = True
+    settings.DEMO_LOADERS = ["welfare.demo.load", "welfare.demo_children.load"]
+    call_command("load_demo")
+    capsys.readouterr()
+    call_command("indicators", "--date", "2022-12-31")
+    before = capsys.readouterr().out
+    settings.DEMO_LOADERS = [*settings.DEMO_LOADERS, "welfare.demo_retention.load"]
+    call_command("load_demo")
+    capsys.readouterr()
+    call_command("indicators", "--date", "2022-12-31")
+    assert json.loads(capsys.readouterr().out) == json.loads(before)
+
+    today = timezone.localdate()
+    assert Child.objects.archived().exists()
+    assert not files_past_active_period(day=today).exists()
+    held = Child.objects.get(legal_hold=True)
+    assert held.territory.code == "nord" and held.archived_at is None
+    assert Child.objects.in_care_on(SNAPSHOT).count() == 807
+    archived = Child.objects.archived().count()
+    call_command("load_demo")
+    assert Child.objects.archived().count() == archived

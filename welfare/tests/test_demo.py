@@ -14,6 +14,7 @@ DEMO_USERNAMES = {
     "accueil": (Role.RECEPTION, None),
     "direction": (Role.DIRECTORATE, None),
     "admin": (Role.ADMINISTRATOR, None),
+    "archiviste": (Role.ARCHIVIST, None),
 }
 
 

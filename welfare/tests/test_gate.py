@@ -175,6 +175,8 @@ WELFARE_NOMINATIVE_PAGES = {
     "children:document_create": (Role.CASEWORKER, "get", _child),
     "children:access_log": (Role.TERRITORY_MANAGER, "get", _child),
     "children:refused_accesses": (Role.TERRITORY_MANAGER, "get", None),
+    "children:legal_hold": (Role.TERRITORY_MANAGER, "get", _child),
+    "children:archive_list": (Role.ARCHIVIST, "get", None),
     "contact_inbox": (Role.RECEPTION, "get", None),
     "contact_request_detail": (Role.RECEPTION, "get", _contact),
     # An empty form: the request's page comes back with the error, names and all.

@@ -23,11 +23,12 @@ from welfare.forms.children import (
     ChildSearchForm,
     DocumentForm,
     GuardianForm,
+    LegalHoldForm,
     MeasureEndForm,
     MeasureForm,
 )
 from welfare.forms.errors import save_or_show_errors
-from welfare.models import Guardian, Measure
+from welfare.models import Measure
 from welfare.permissions import CASE_ROLES, staff_view
 from welfare.selectors import children as selectors
 from welfare.services import children as services
@@ -37,6 +38,10 @@ from welfare.timeline import sections_for, timeline_for
 LIST_PAGE_SIZE = 25
 CASELOAD_PAGE_SIZE = 50
 ACCESS_LOG_PAGE_SIZE = 50
+ARCHIVE_PAGE_SIZE = 50
+# Who decides that a file stays in the active base: the territory manager for his territory's
+# files, the archivist for the archived ones (each reaches only those through ``for_user``).
+LEGAL_HOLD_ROLES = (Role.TERRITORY_MANAGER, Role.ARCHIVIST)
 
 # A page of one child's file: a refused attempt at it is noted in the file's access log.
 file_page = partial(staff_view, nominative=True, child_argument="public_id")
@@ -109,8 +114,23 @@ def child_create(request):
     return render(request, "welfare/children/child_form.html", {"form": form, "child": None})
 
 
-@file_page(roles=CASE_ROLES)
+@staff_view(roles=(Role.ARCHIVIST,), nominative=True)
+def archive_list(request):
+    form = ChildSearchForm(request.GET)
+    text = form.cleaned_data["q"] if form.is_valid() else ""
+    children = selectors.archived_files(user=request.user, text=text)
+    page = Paginator(children, ARCHIVE_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "welfare/children/archive_list.html",
+        {"form": form, "page": page, "text": text},
+    )
+
+
+@file_page(roles=(*CASE_ROLES, Role.ARCHIVIST))
 def child_detail(request, public_id):
+    """The file: in the active base for the case roles, in intermediate archiving, read-only,
+    for the archivist (``for_user`` gives each only theirs, the others answer 404)."""
     child = selectors.child_file(user=request.user, public_id=public_id)
     access_log_reads(user=request.user, children=[child], purpose=AccessPurpose.FILE_OPENED)
     today = timezone.localdate()
@@ -132,8 +152,38 @@ def child_detail(request, public_id):
             "sections": sections_for(child, request.user),
             "document_kinds": DocumentKind.choices,
             "can_read_access_log": request.user.role == Role.TERRITORY_MANAGER,
+            "read_only": child.archived_at is not None,
+            "can_hold": request.user.role in LEGAL_HOLD_ROLES,
         },
     )
+
+
+@file_page(roles=LEGAL_HOLD_ROLES, methods=("GET", "POST"))
+def legal_hold(request, public_id):
+    child = selectors.child_for_user(user=request.user, public_id=public_id)
+    form = LegalHoldForm(
+        request.POST or None,
+        initial={"hold": child.legal_hold, "reason": child.legal_hold_reason},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        archived = child.archived_at is not None
+        if save_or_show_errors(
+            form,
+            lambda: services.child_legal_hold_set(
+                child=child, by=request.user, hold=data["hold"], reason=data["reason"]
+            ),
+        ):
+            if not data["hold"]:
+                messages.success(request, _("Le maintien en base active est levé."))
+                return redirect("children:detail", public_id=child.public_id)
+            if archived:
+                # Back in the active base, the file is no longer the archivist's to read.
+                messages.success(request, _("Le dossier est revenu en base active."))
+                return redirect("children:archive_list")
+            messages.success(request, _("Le dossier est maintenu en base active."))
+            return redirect("children:detail", public_id=child.public_id)
+    return render(request, "welfare/children/legal_hold_form.html", {"form": form, "child": child})
 
 
 @file_page(roles=CASE_ROLES, methods=("GET", "POST"))
@@ -160,9 +210,8 @@ def child_edit(request, public_id):
 @file_page(roles=CASE_ROLES, methods=("GET", "POST"))
 def guardian_edit(request, public_id, guardian_id=None):
     child = selectors.child_for_user(user=request.user, public_id=public_id)
-    guardian = (
-        get_object_or_404(Guardian, child=child, public_id=guardian_id) if guardian_id else None
-    )
+    # Through the child's own manager, so that ``guardian.child`` is this child (no query).
+    guardian = get_object_or_404(child.guardians, public_id=guardian_id) if guardian_id else None
     form = GuardianForm(request.POST or None, instance=guardian)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -205,7 +254,7 @@ def _renewal_initial(child, request):
 @file_page(roles=CASE_ROLES, methods=("GET", "POST"))
 def measure_edit(request, public_id, measure_id=None):
     child = selectors.child_for_user(user=request.user, public_id=public_id)
-    measure = get_object_or_404(Measure, child=child, public_id=measure_id) if measure_id else None
+    measure = get_object_or_404(child.measures, public_id=measure_id) if measure_id else None
     initial = {} if measure else _renewal_initial(child, request)
     form = MeasureForm(request.POST or None, instance=measure, child=child, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -241,7 +290,7 @@ def measure_edit(request, public_id, measure_id=None):
 @file_page(roles=CASE_ROLES, methods=("GET", "POST"))
 def measure_end(request, public_id, measure_id):
     child = selectors.child_for_user(user=request.user, public_id=public_id)
-    measure = get_object_or_404(Measure, child=child, public_id=measure_id)
+    measure = get_object_or_404(child.measures, public_id=measure_id)
     if measure.end_reason:
         raise Http404
     form = MeasureEndForm(

@@ -195,3 +195,17 @@ def test_each_nominative_page_of_welfare_is_no_store(client, cast, departement, 
     client.force_login(cast[role])
     url = reverse(name, args=arguments(world) if arguments else None)
     assert_no_store(getattr(client, method)(url))
+
+
+def test_the_navigation_offers_each_role_only_pages_its_gate_lets_in():
+    # The entries read their roles from the pages' gates; an entry narrowed by hand must stay
+    # within its gate, or a role would be offered a page that refuses it.
+    from welfare.navigation import ITEMS, gate_roles
+
+    for item in ITEMS:
+        if item.url_name.startswith("admin:"):
+            assert item.roles == (Role.ADMINISTRATOR,)
+            continue
+        allowed = set(gate_roles(item.url_name))
+        offered = {role for role in Role if item.visible_to(role)}
+        assert offered and offered <= allowed, item.url_name

@@ -12,17 +12,17 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from welfare.enums import AccessPurpose
+from welfare.forms.dates import INPUT_FORMATS
 from welfare.models import Child, User
 from welfare.selectors.children import access_audit
-
-DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d")
 
 
 def parse_day(value: str | None, option: str) -> date | None:
     """``value`` as a date, or a French error naming ``option``."""
     if value is None:
         return None
-    for pattern in DATE_FORMATS:
+    # The formats every date field of the portal accepts.
+    for pattern in INPUT_FORMATS:
         try:
             return datetime.strptime(value.strip(), pattern).date()
         except ValueError:

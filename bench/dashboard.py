@@ -130,8 +130,8 @@ def main():
     setup_django()
     from django.db import transaction
 
-    from welfare.dashboard.base import Params
-    from welfare.dashboard.blocks import SECTIONS
+    from observatory.base import Params
+    from observatory.blocks import SECTIONS
     from welfare.enums import Role
     from welfare.models import Child, User
     from welfare.selectors.children import caseload

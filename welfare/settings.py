@@ -89,6 +89,8 @@ INSTALLED_APPS = [
     "placements",
     "prevention",
     "schemes",
+    # Above every app: the dashboard and the observatory read them all.
+    "observatory",
     # After welfare, whose dbbackup and mediabackup commands take precedence (they encrypt).
     "dbbackup",
 ]
@@ -423,7 +425,7 @@ DEMO_LOADERS = [
 REPORT_KINDS = [
     "schemes.reports.documents.PLAN",
     "schemes.reports.documents.BUDGET",
-    "welfare.dashboard.report.DASHBOARD",
+    "observatory.report.DASHBOARD",
 ]
 
 # --- Logs and error reports (welfare/observability.py) ----------------------------------------

@@ -27,11 +27,11 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
+from observatory.base import Block, Row, Section, link, total_row
+from observatory.formatting import Rate
 from placements.enums import EstablishmentKind, PlaceKind
 from placements.models import Placement
 from welfare.clocks import status_counts
-from welfare.dashboard.base import Block, Row, Section, link, total_row
-from welfare.dashboard.formatting import Rate
 from welfare.enums import (
     ClockKind,
     ClockStatus,

@@ -9,8 +9,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from observatory.tests import world
 from placements.tests.factories import PlacementFactory
-from welfare.dashboard.tests import world
 from welfare.enums import Role
 from welfare.models import PopulationEstimate
 from welfare.tests.factories import ChildFactory, MeasureFactory

@@ -21,9 +21,9 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from observatory.national_codes import PEAD_PLACE
 from placements.enums import PlaceKind
 from placements.models import Placement
-from welfare.dashboard.national_codes import PEAD_PLACE
 from welfare.enums import DocumentKind, MeasureEndReason, MeasureNature, MeasureType
 from welfare.enums import LegalParameterKey as Key
 from welfare.models import Child, Departement, Measure, NationalCode, StatutoryDocument

@@ -7,7 +7,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from welfare.dashboard.olinpe import data_quality, olinpe_write
+from observatory.olinpe import data_quality, olinpe_write
 
 
 class Command(BaseCommand):

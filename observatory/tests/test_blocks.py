@@ -6,14 +6,14 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from observatory import care, provision
+from observatory.base import Params
+from observatory.blocks import BLOCK_KEYS, dashboard, indicators
+from observatory.tests import world
 from prevention.enums import ActionKind, ConcernOutcome, FirstAnalysis
 from prevention.tests.factories import ConcernFactory, InterventionFactory, PreventionActionFactory
 from schemes.enums import BudgetDomain
 from schemes.tests.factories import BudgetFactory, BudgetLineFactory
-from welfare.dashboard import care, provision
-from welfare.dashboard.base import Params
-from welfare.dashboard.blocks import BLOCK_KEYS, dashboard, indicators
-from welfare.dashboard.tests import world
 from welfare.enums import DocumentKind, MeasureType
 from welfare.models import PopulationEstimate
 from welfare.tests.contact_factories import ContactRequestFactory

@@ -3,7 +3,7 @@ observatory and its data-quality report; axe-core checks every page."""
 
 import pytest
 
-from welfare.dashboard.tests import world
+from observatory.tests import world
 from welfare.tests.browser import assert_accessible, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

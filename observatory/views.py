@@ -1,5 +1,5 @@
 """Pages of the dashboard and of the observatory. Thin: role check, filters, the figures of
-``welfare.dashboard``, a template or a file."""
+``observatory``, a template or a file."""
 
 from collections import Counter
 
@@ -10,12 +10,12 @@ from django.shortcuts import render
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from welfare.dashboard import olinpe
-from welfare.dashboard.base import DASHBOARD_ROLES, OBSERVATORY_ROLES
-from welfare.dashboard.blocks import block, dashboard
-from welfare.dashboard.export import block_csv
-from welfare.dashboard.forms import DashboardForm, ObservatoryForm, QualityForm
-from welfare.dashboard.headline import headline
+from observatory import olinpe
+from observatory.base import DASHBOARD_ROLES, OBSERVATORY_ROLES
+from observatory.blocks import block, dashboard
+from observatory.export import block_csv
+from observatory.forms import DashboardForm, ObservatoryForm, QualityForm
+from observatory.headline import headline
 from welfare.enums import AccessPurpose, Role
 from welfare.observatory_enums import EventType
 from welfare.permissions import staff_view
@@ -45,7 +45,7 @@ def index(request):
     sections = dashboard(params, role=request.user.role) if params else []
     return render(
         request,
-        "welfare/dashboard/index.html",
+        "observatory/index.html",
         {
             "form": form,
             "params": params,
@@ -70,7 +70,7 @@ def observatory(request):
     events = Counter(row["TYPEV"] for row in rows)
     return render(
         request,
-        "welfare/dashboard/observatory.html",
+        "observatory/observatory.html",
         {
             "form": form,
             "year": year,
@@ -122,7 +122,7 @@ def quality(request):
     )
     return render(
         request,
-        "welfare/dashboard/quality.html",
+        "observatory/quality.html",
         {
             "form": form,
             "year": year,

@@ -6,8 +6,8 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers.json import DjangoJSONEncoder
 
-from welfare.dashboard.blocks import indicators
-from welfare.dashboard.forms import DashboardForm
+from observatory.blocks import indicators
+from observatory.forms import DashboardForm
 
 
 class Command(BaseCommand):

@@ -5,8 +5,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from observatory.base import Section
 from welfare import formats
-from welfare.dashboard.base import Section
 
 
 @dataclass(frozen=True)

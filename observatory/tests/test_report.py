@@ -3,10 +3,10 @@
 import pytest
 from django.urls import reverse
 
+from observatory.tests import world
 from schemes.models import Report
 from schemes.reports.kinds import get_kind, input_hash
 from schemes.reports.services import report_html
-from welfare.dashboard.tests import world
 from welfare.enums import Role
 from welfare.tests.factories import UserFactory
 

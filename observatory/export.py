@@ -5,7 +5,7 @@ import csv
 
 from django.http import HttpResponse
 
-from welfare.dashboard.formatting import csv_value
+from observatory.formatting import csv_value
 
 BOM = "\ufeff"
 

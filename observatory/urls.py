@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from welfare.dashboard import views
+from observatory import views
 
 app_name = "dashboard"
 

@@ -9,8 +9,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from welfare.dashboard import olinpe
-from welfare.dashboard.tests import world
+from observatory import olinpe
+from observatory.tests import world
 from welfare.enums import MeasureEndReason, MeasureType, Role
 from welfare.models import NationalCode
 from welfare.observatory_enums import NationalVariable

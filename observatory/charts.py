@@ -1,10 +1,10 @@
 """Horizontal bar charts of a block, drawn as server-side SVG (no script, no style attribute:
-the CSP forbids them) by ``welfare/dashboard/_chart.svg.html``, in the page and the PDF alike.
+the CSP forbids them) by ``observatory/_chart.svg.html``, in the page and the PDF alike.
 The chart draws the rows of the block's table, whose figures sit beside it."""
 
 from dataclasses import dataclass
 
-from welfare.dashboard.formatting import display
+from observatory.formatting import display
 
 WIDTH = 640
 BAR_AREA = 440

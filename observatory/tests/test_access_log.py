@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from welfare.dashboard import olinpe
-from welfare.dashboard.tests import world
+from observatory import olinpe
+from observatory.tests import world
 from welfare.enums import AccessPurpose
 from welfare.models import AccessLog
 from welfare.tests.factories import ChildFactory, MeasureFactory

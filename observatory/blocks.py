@@ -3,8 +3,8 @@ the CSV export, the PDF report and the ``indicators`` command alike."""
 
 from django.http import Http404
 
-from welfare.dashboard import care, provision
-from welfare.dashboard.base import Params, Section
+from observatory import care, provision
+from observatory.base import Params, Section
 
 # (section key, builder, keys of its blocks), in the page's order. The block keys are listed
 # here so that the CSV of one block computes its own section only.

@@ -2,8 +2,8 @@
 
 from django import template
 
-from welfare.dashboard.charts import block_chart
-from welfare.dashboard.formatting import display
+from observatory.charts import block_chart
+from observatory.formatting import display
 
 register = template.Library()
 

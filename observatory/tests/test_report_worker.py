@@ -4,12 +4,12 @@ worker: it covers his territory, and another territory's manager cannot download
 import pytest
 from django.urls import reverse
 
+from observatory.tests import world
 from schemes.enums import ReportStatus
 from schemes.models import Report
 from schemes.tests.report_support import pdf_text
 from schemes.tests.test_reports_worker import finished
 from welfare.celery import app
-from welfare.dashboard.tests import world
 from welfare.enums import Role
 from welfare.tests.factories import UserFactory
 from welfare.tests.workers import worker_thread

@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy
 
+from observatory.base import DASHBOARD_ROLES
+from observatory.blocks import dashboard
+from observatory.forms import DashboardForm
 from schemes.reports.kinds import ReportKind
-from welfare.dashboard.base import DASHBOARD_ROLES
-from welfare.dashboard.blocks import dashboard
-from welfare.dashboard.forms import DashboardForm
 from welfare.enums import Role
 
 

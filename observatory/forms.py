@@ -8,8 +8,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from observatory.base import Params
 from schemes.reports.kinds import ReportParametersForm
-from welfare.dashboard.base import Params
 from welfare.enums import Role
 from welfare.forms.dates import DateField
 from welfare.models import Territory

@@ -9,6 +9,8 @@ from django.db.models import Count, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from observatory.base import Block, Row, Section, link, observer, total_row
+from observatory.formatting import as_percent
 from placements import selectors as placement_selectors
 from placements.enums import PlaceKind
 from placements.permissions import BOARD_ROLES
@@ -19,8 +21,6 @@ from schemes import selectors as scheme_selectors
 from schemes.models import Budget
 from schemes.permissions import READ_ROLES as BUDGET_ROLES
 from welfare.contact_enums import ContactStatus
-from welfare.dashboard.base import Block, Row, Section, link, observer, total_row
-from welfare.dashboard.formatting import as_percent
 from welfare.formats import share
 from welfare.models import ContactRequest
 from welfare.permissions import CONTACT_ROLES

@@ -9,6 +9,9 @@ class ObservatoryConfig(AppConfig):
 
     def ready(self):
         from observatory.national_codes import seed_national_codes
+        from observatory.report import DASHBOARD
+        from schemes.reports.kinds import register_report_kind
+        from welfare.navigation import NavItem, register_nav_item
 
         # The code table is welfare's model: seed it once welfare's migrations have run.
         post_migrate.connect(
@@ -16,3 +19,6 @@ class ObservatoryConfig(AppConfig):
             sender=apps.get_app_config("welfare"),
             dispatch_uid="national_codes",
         )
+        register_report_kind(DASHBOARD)
+        register_nav_item(NavItem(_("Tableau de bord"), "dashboard:index", 20))
+        register_nav_item(NavItem(_("Observatoire (ODPE)"), "dashboard:observatory", 30))

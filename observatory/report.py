@@ -1,6 +1,5 @@
 """The dashboard as a PDF report, through the reports pipeline (``schemes.reports``): a kind
-named in ``settings.REPORT_KINDS``, whose rendering reads the same ``blocks.dashboard`` as the
-page.
+registered by the observatory's ``ready()``, whose rendering reads the same figures as the page.
 
 The directorate asks for any territory or the whole Département; a territory manager for his
 own territory only (the form fixes it), and reads only the reports of that territory (the

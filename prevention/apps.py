@@ -14,9 +14,13 @@ class PreventionConfig(AppConfig):
             concern_last_contact,
             intervention_last_contact,
         )
-        from welfare import retention, timeline
+        from welfare import demo_loaders, retention, timeline
+        from welfare.navigation import NavItem, register_nav_item
 
         post_migrate.connect(seed_concern_parameters, sender=self, dispatch_uid="concern_params")
         timeline.register_timeline_provider(child_interventions_timeline)
         retention.register_last_contact(concern_last_contact)
         retention.register_last_contact(intervention_last_contact)
+        demo_loaders.register_demo_loader("prevention", "prevention.demo.load", order=40)
+        register_nav_item(NavItem(_("Prévention"), "prevention:action_list", 90))
+        register_nav_item(NavItem(_("Informations préoccupantes"), "prevention:concern_list", 100))

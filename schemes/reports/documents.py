@@ -1,7 +1,7 @@
 """The report kinds of this app: the plan report and the budget report.
 
-Each is a ``ReportKind`` named in ``settings.REPORT_KINDS``; its form checks that the plan or
-budget exists and that the user may read it, its context function gathers what
+Each is a ``ReportKind`` registered in ``SchemesConfig.ready()``; its form checks that the plan
+or budget exists and that the user may read it, its context function gathers what
 ``templates/pdf/`` lays out.
 """
 

@@ -12,7 +12,8 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from welfare.enums import Role
-from welfare.models import Territory, User
+from welfare.models import Territory
+from welfare.scope import Scope
 
 # Who reads the dashboard: the directorate (the whole Département) and the territory managers
 # (their own territory only).
@@ -30,6 +31,12 @@ class Params:
     start: date
     end: date
     territory: Territory | None = None
+
+    @property
+    def scope(self) -> Scope:
+        """What the reading counts: the territory chosen, or the whole Département. Who may
+        ask for which is the form's business (a territory manager's is fixed to his own)."""
+        return Scope.of_territory(self.territory) if self.territory else Scope.departement()
 
     @property
     def year(self) -> int:
@@ -117,12 +124,6 @@ class Section:
     figures: dict
     blocks: list
     roles: tuple = DASHBOARD_ROLES
-
-
-def observer() -> User:
-    """An unsaved member of the directorate, to read the apps' selectors for the whole
-    Département; the territory, when chosen, is passed to them as a filter."""
-    return User(role=Role.DIRECTORATE)
 
 
 def total_row(label, rows, columns: int) -> Row:

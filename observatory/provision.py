@@ -9,7 +9,7 @@ from django.db.models import Count, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from observatory.base import Block, Row, Section, link, observer, total_row
+from observatory.base import Block, Row, Section, link, total_row
 from observatory.formatting import as_percent
 from placements import selectors as placement_selectors
 from placements.enums import PlaceKind
@@ -34,7 +34,7 @@ ZERO = Decimal("0.00")
 def capacity_section(params) -> Section:
     """Places and occupancy by kind of place, PEAD apart, and the agréments expiring within
     four months, on the day (four queries, through ``placements.selectors``)."""
-    scope = {"user": observer(), "day": params.day, "territory": params.territory}
+    scope = {"scope": params.scope, "day": params.day}
     totals = placement_selectors.capacity_board_totals(**scope)
     pead = placement_selectors.pead_count_on(**scope)
     expiring = list(

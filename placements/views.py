@@ -44,6 +44,7 @@ from welfare.formats import share
 from welfare.forms.errors import save_or_show_errors
 from welfare.models import Child
 from welfare.permissions import ChildrenOf, staff_view
+from welfare.scope import Scope
 from welfare.services.access_log import access_log_reads
 
 BOARD_PAGE_SIZE = 50
@@ -207,9 +208,8 @@ def board(request):
     filters = form.cleaned_data if form.is_valid() else {}
     day = filters.get("day") or timezone.localdate()
     scope = {
-        "user": request.user,
+        "scope": Scope.for_user(request.user).narrowed(filters.get("territory")),
         "day": day,
-        "territory": filters.get("territory"),
     }
     places = {
         **scope,

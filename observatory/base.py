@@ -1,10 +1,15 @@
 """What every part of the dashboard shares: the parameters of a reading, and the shapes of its
 figures (a section's JSON-able figures, and the blocks the page, the CSV and the PDF show).
 
+A section is written as two functions (``SectionKind``): ``figures(params)`` computes its plain
+figures, which ``indicators`` prints and the coming API will serve; ``blocks(figures, params)``
+presents them as tables (and so charts), with no query of its own.
+
 A block is one table: the same rows feed its chart, its CSV file and the PDF, so the three can
 never disagree.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -116,14 +121,39 @@ class Block:
 
 @dataclass
 class Section:
-    """A part of the dashboard: its figures (JSON-able, printed by ``indicators``) and its
-    blocks; ``roles`` may see it."""
+    """A part of the dashboard as shown: its figures (JSON-able, printed by ``indicators``)
+    and its blocks; ``roles`` may see it."""
 
     key: str
     title: str
     figures: dict
     blocks: list
     roles: tuple = DASHBOARD_ROLES
+
+
+@dataclass(frozen=True)
+class SectionKind:
+    """A part of the dashboard: ``figures(params)`` gives its figures (a few aggregate
+    queries, whatever the number of records); ``title(params)`` and ``blocks(figures,
+    params)`` present them. ``block_keys`` name its blocks, so that the CSV of one block
+    computes its own section only; ``roles`` may see it."""
+
+    key: str
+    figures: Callable[[Params], dict]
+    title: Callable[[Params], str]
+    blocks: Callable[[dict, Params], list]
+    block_keys: tuple
+    roles: tuple = DASHBOARD_ROLES
+
+    def section(self, params: Params) -> Section:
+        figures = self.figures(params)
+        return Section(
+            key=self.key,
+            title=self.title(params),
+            figures=figures,
+            blocks=self.blocks(figures, params),
+            roles=self.roles,
+        )
 
 
 def total_row(label, rows, columns: int) -> Row:

@@ -27,7 +27,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
-from observatory.base import Block, Row, Section, link, total_row
+from observatory.base import Block, Row, link, total_row
 from observatory.formatting import Rate
 from placements.enums import EstablishmentKind, PlaceKind
 from placements.models import Placement
@@ -150,7 +150,7 @@ def _by_nature():
     return dict.fromkeys(NATURES, 0) | {"total": 0}
 
 
-def children_in_care_figures(rows) -> dict:
+def _in_care_totals(rows) -> dict:
     """The figures of ``in_care_rows``: totals, by place and nature, by age band and sex, by
     territory."""
     by_place = {key: _by_nature() for key in place_labels()}
@@ -397,23 +397,26 @@ def _rates_block(rates, span) -> Block:
     )
 
 
-def children_in_care_section(params) -> Section:
+def children_in_care_figures(params) -> dict:
     """Children confiés or accueillis on the day (one query), and their rates per 1,000
     young people of the territory (one more)."""
-    figures = children_in_care_figures(in_care_rows(params))
+    figures = _in_care_totals(in_care_rows(params))
     figures["rates"] = rates_figures(figures, population_rows(params))
+    return figures
+
+
+def children_in_care_title(params) -> str:
+    return _("Enfants confiés au %(day)s") % {"day": f"{params.day:%d/%m/%Y}"}
+
+
+def children_in_care_blocks(figures, params) -> list[Block]:
     span = params.day.isoformat()
-    return Section(
-        key="children_in_care",
-        title=_("Enfants confiés au %(day)s") % {"day": f"{params.day:%d/%m/%Y}"},
-        figures=figures,
-        blocks=[
-            _place_block(figures, span),
-            _age_block(figures, span),
-            _territory_block(figures, span),
-            _rates_block(figures["rates"], span),
-        ],
-    )
+    return [
+        _place_block(figures, span),
+        _age_block(figures, span),
+        _territory_block(figures, span),
+        _rates_block(figures["rates"], span),
+    ]
 
 
 # --- Entries, exits and moves over a period ---------------------------------------------------
@@ -495,7 +498,7 @@ def _bucket(count: int) -> int:
     return min(count, STABILITY_BUCKETS[-1])
 
 
-def flows_section(params) -> Section:
+def flows_figures(params) -> dict:
     """Entries into and exits from care over the period with their reasons, and the number
     of placements per child (five queries)."""
     entries, entry_types = _counted(entries_queryset(params), "type")
@@ -506,7 +509,7 @@ def flows_section(params) -> Section:
         buckets[_bucket(count)] += children
     children = sum(buckets.values())
     placements = sum(count * number for count, number in stability.items())
-    figures = {
+    return {
         "entries": {
             "total": entries,
             "by_type": {t: entry_types.get(t, 0) for t in MeasureType.care()},
@@ -521,19 +524,38 @@ def flows_section(params) -> Section:
             "mean": round(placements / children, 2) if children else None,
         },
     }
-    span = f"{params.start.isoformat()}_{params.end.isoformat()}"
+
+
+def flows_title(params) -> str:
     period = _("du %(start)s au %(end)s") % {
         "start": f"{params.start:%d/%m/%Y}",
         "end": f"{params.end:%d/%m/%Y}",
     }
+    return _("Entrées, sorties et parcours %(period)s") % {"period": period}
+
+
+STABILITY_LABELS = {
+    0: _("Aucun placement enregistré"),
+    1: _("1 lieu d'accueil"),
+    2: _("2 lieux d'accueil"),
+    3: _("3 lieux d'accueil"),
+    4: _("4 lieux d'accueil ou plus"),
+}
+
+
+def flows_blocks(figures, params) -> list[Block]:
+    span = f"{params.start.isoformat()}_{params.end.isoformat()}"
     types = dict(MeasureType.choices)
+    by_type = figures["entries"]["by_type"]
     entry_rows = [
-        Row(label=str(types[t]), values=(figures["entries"]["by_type"][t],))
-        for t in MeasureType.care()
-        if figures["entries"]["by_type"][t]
+        Row(label=str(types[t]), values=(by_type[t],)) for t in MeasureType.care() if by_type[t]
     ]
     entry_rows.append(
-        Row(label=_("Enfants entrés (comptés une fois)"), values=(entries,), total=True)
+        Row(
+            label=_("Enfants entrés (comptés une fois)"),
+            values=(figures["entries"]["total"],),
+            total=True,
+        )
     )
     reasons = dict(MeasureEndReason.choices) | {"": _("Motif non saisi")}
     exit_rows = [
@@ -541,63 +563,59 @@ def flows_section(params) -> Section:
         for r, count in figures["exits"]["by_reason"].items()
         if count
     ]
-    exit_rows.append(Row(label=_("Enfants sortis (comptés une fois)"), values=(exits,), total=True))
-    labels = {
-        0: _("Aucun placement enregistré"),
-        1: _("1 lieu d'accueil"),
-        2: _("2 lieux d'accueil"),
-        3: _("3 lieux d'accueil"),
-        4: _("4 lieux d'accueil ou plus"),
-    }
-    stability_block_rows = [
-        Row(label=str(labels[key]), values=(buckets[key],)) for key in STABILITY_BUCKETS
+    exit_rows.append(
+        Row(
+            label=_("Enfants sortis (comptés une fois)"),
+            values=(figures["exits"]["total"],),
+            total=True,
+        )
+    )
+    stability = figures["placements_per_child"]
+    stability_rows = [
+        Row(label=str(STABILITY_LABELS[key]), values=(stability["by_count"][str(key)],))
+        for key in STABILITY_BUCKETS
     ]
-    stability_block_rows.append(
-        Row(label=_("Enfants confiés à la date"), values=(children,), total=True)
+    stability_rows.append(
+        Row(label=_("Enfants confiés à la date"), values=(stability["children"],), total=True)
     )
     links = [_children_list_link()]
-    return Section(
-        key="flows",
-        title=_("Entrées, sorties et parcours %(period)s") % {"period": period},
-        figures=figures,
-        blocks=[
-            Block(
-                key="entries",
-                title=_("Entrées dans le dispositif par mesure d'entrée"),
-                columns=[_("Mesure d'entrée"), _("Enfants")],
-                rows=entry_rows,
-                span=span,
-                links=links,
-                note=_(
-                    "Une entrée est une mesure d'accueil commencée par un enfant qui n'était pas "
-                    "confié la veille ; un renouvellement n'en est pas une."
-                ),
+    return [
+        Block(
+            key="entries",
+            title=_("Entrées dans le dispositif par mesure d'entrée"),
+            columns=[_("Mesure d'entrée"), _("Enfants")],
+            rows=entry_rows,
+            span=span,
+            links=links,
+            note=_(
+                "Une entrée est une mesure d'accueil commencée par un enfant qui n'était pas "
+                "confié la veille ; un renouvellement n'en est pas une."
             ),
-            Block(
-                key="exits",
-                title=_("Sorties du dispositif par motif"),
-                columns=[_("Motif de fin"), _("Enfants")],
-                rows=exit_rows,
-                span=span,
-                links=links,
-                note=_(
-                    "Une sortie est une mesure d'accueil terminée sans autre mesure d'accueil "
-                    "le lendemain."
-                ),
+        ),
+        Block(
+            key="exits",
+            title=_("Sorties du dispositif par motif"),
+            columns=[_("Motif de fin"), _("Enfants")],
+            rows=exit_rows,
+            span=span,
+            links=links,
+            note=_(
+                "Une sortie est une mesure d'accueil terminée sans autre mesure d'accueil "
+                "le lendemain."
             ),
-            Block(
-                key="stability",
-                title=_("Stabilité : lieux d'accueil successifs sur la période"),
-                columns=[_("Lieux d'accueil sur la période"), _("Enfants confiés")],
-                rows=stability_block_rows,
-                span=span,
-                links=links,
-                note=_(
-                    "Enfants confiés à la date, selon le nombre de leurs placements sur la période."
-                ),
+        ),
+        Block(
+            key="stability",
+            title=_("Stabilité : lieux d'accueil successifs sur la période"),
+            columns=[_("Lieux d'accueil sur la période"), _("Enfants confiés")],
+            rows=stability_rows,
+            span=span,
+            links=links,
+            note=_(
+                "Enfants confiés à la date, selon le nombre de leurs placements sur la période."
             ),
-        ],
-    )
+        ),
+    ]
 
 
 # --- Statutory deadlines overdue --------------------------------------------------------------
@@ -638,58 +656,61 @@ def overdue_clocks(params) -> dict:
     return result
 
 
-def clocks_section(params) -> Section:
-    """Statutory deadlines overdue on the day, by territory (two queries)."""
-    by_territory = overdue_clocks(params)
+def clocks_figures(params) -> dict:
+    """Statutory deadlines overdue on the day, by territory and kind (two queries)."""
+    by_territory = sorted(overdue_clocks(params).items(), key=lambda item: item[1]["name"])
+    kinds = list(ClockKind.values)
+    by_kind = {kind: sum(t[kind] for _, t in by_territory) for kind in kinds}
+    return {
+        "total": sum(by_kind.values()),
+        "children": sum(t["children"] for _, t in by_territory),
+        "by_kind": by_kind,
+        "by_territory": [
+            {"territory": code, "name": t["name"], "children": t["children"]}
+            | {kind: t[kind] for kind in kinds}
+            for code, t in by_territory
+        ],
+    }
+
+
+def clocks_title(params) -> str:
+    return _("Échéances légales en retard au %(day)s") % {"day": f"{params.day:%d/%m/%Y}"}
+
+
+def clocks_blocks(figures, params) -> list[Block]:
     kinds = list(ClockKind.values)
     rows = [
         Row(
             label=territory["name"],
             values=(*(territory[kind] for kind in kinds), territory["children"]),
         )
-        for territory in sorted(by_territory.values(), key=lambda t: t["name"])
+        for territory in figures["by_territory"]
     ]
     rows.append(total_row(_("Total"), rows, len(kinds) + 1))
-    totals = rows[-1].values
-    figures = {
-        "total": sum(totals[: len(kinds)]),
-        "children": totals[-1],
-        "by_kind": dict(zip(kinds, totals[: len(kinds)], strict=True)),
-        "by_territory": [
-            {"territory": code, "name": t["name"], "children": t["children"]}
-            | {kind: t[kind] for kind in kinds}
-            for code, t in sorted(by_territory.items(), key=lambda item: item[1]["name"])
-        ],
-    }
-    return Section(
-        key="overdue_clocks",
-        title=_("Échéances légales en retard au %(day)s") % {"day": f"{params.day:%d/%m/%Y}"},
-        figures=figures,
-        blocks=[
-            Block(
-                key="overdue_clocks",
-                title=_("Échéances en retard par territoire"),
-                columns=[
-                    _("Territoire"),
-                    *(str(CLOCK_LABELS[kind]) for kind in kinds),
-                    _("Enfants concernés"),
-                ],
-                rows=rows,
-                span=params.day.isoformat(),
-                chart_columns=(len(kinds),),
-                links=[
-                    link(
-                        _("Voir les échéances en retard"),
-                        "children:caseload",
-                        roles=CHILDREN_LIST_ROLES,
-                        query={"status": ClockStatus.OVERDUE.value},
-                    )
-                ],
-                note=_(
-                    "Mêmes règles que « Mon activité » : PPE à 3 mois, rapport annuel (semestriel "
-                    "avant 3 ans), entretien d'autonomie à 17 ans, mesures échues sans décision "
-                    "de renouvellement ni motif de fin."
-                ),
-            )
-        ],
-    )
+    return [
+        Block(
+            key="overdue_clocks",
+            title=_("Échéances en retard par territoire"),
+            columns=[
+                _("Territoire"),
+                *(str(CLOCK_LABELS[kind]) for kind in kinds),
+                _("Enfants concernés"),
+            ],
+            rows=rows,
+            span=params.day.isoformat(),
+            chart_columns=(len(kinds),),
+            links=[
+                link(
+                    _("Voir les échéances en retard"),
+                    "children:caseload",
+                    roles=CHILDREN_LIST_ROLES,
+                    query={"status": ClockStatus.OVERDUE.value},
+                )
+            ],
+            note=_(
+                "Mêmes règles que « Mon activité » : PPE à 3 mois, rapport annuel (semestriel "
+                "avant 3 ans), entretien d'autonomie à 17 ans, mesures échues sans décision "
+                "de renouvellement ni motif de fin."
+            ),
+        )
+    ]

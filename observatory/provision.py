@@ -9,7 +9,7 @@ from django.db.models import Count, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from observatory.base import Block, Row, Section, link, total_row
+from observatory.base import Block, Row, link, total_row
 from observatory.formatting import as_percent
 from placements import selectors as placement_selectors
 from placements.enums import PlaceKind
@@ -18,10 +18,10 @@ from prevention import selectors as prevention_selectors
 from prevention.permissions import CRIP_LIST_ROLES
 from prevention.permissions import READ_ROLES as PREVENTION_ROLES
 from schemes import selectors as scheme_selectors
+from schemes.enums import BudgetDomain, BudgetSection
 from schemes.models import Budget
 from schemes.permissions import READ_ROLES as BUDGET_ROLES
 from welfare.contact_enums import ContactStatus
-from welfare.formats import share
 from welfare.models import ContactRequest
 from welfare.permissions import CONTACT_ROLES
 
@@ -31,7 +31,7 @@ ZERO = Decimal("0.00")
 # --- Places and agréments ---------------------------------------------------------------------
 
 
-def capacity_section(params) -> Section:
+def capacity_figures(params) -> dict:
     """Places and occupancy by kind of place, PEAD apart, and the agréments expiring within
     four months, on the day (four queries, through ``placements.selectors``)."""
     scope = {"scope": params.scope, "day": params.day}
@@ -44,56 +44,67 @@ def capacity_section(params) -> Section:
         .annotate(count=Count("pk"))
         .order_by("foster_carer__territory__name")
     )
-    rows = [
-        Row(
-            label=str(total.label),
-            values=(
-                total.providers,
-                total.places,
-                total.occupied,
-                total.free,
-                as_percent(share(total.occupied, total.places)),
-            ),
-        )
-        for total in totals
-    ]
-    sums = total_row(_("Total des accueils hors du domicile"), rows, 4).values
-    rows.append(
-        Row(
-            label=_("Total des accueils hors du domicile"),
-            values=(*sums, as_percent(share(sums[2], sums[1]))),
-            total=True,
-        )
-    )
-    rows.append(
-        Row(
-            label=str(PlaceKind.FAMILY_HOME.label),
-            values=(None, None, pead, None, None),
-            charted=False,
-        )
-    )
-    figures = {
+    places = sum(total.places for total in totals)
+    occupied = sum(total.occupied for total in totals)
+    return {
         "by_kind": {
             total.kind: {
                 "providers": total.providers,
                 "places": total.places,
                 "occupied": total.occupied,
                 "free": total.free,
-                "occupancy_rate": share(total.occupied, total.places),
+                "occupancy_rate": total.occupancy,
             }
             for total in totals
         },
-        "places": sums[1],
-        "occupied": sums[2],
-        "occupancy_rate": share(sums[2], sums[1]),
+        "places": places,
+        "occupied": occupied,
+        "occupancy_rate": placement_selectors.occupancy_rate(occupied=occupied, places=places),
         "pead": pead,
         "agrements_expiring": sum(row["count"] for row in expiring),
         "agrements_expiring_by_territory": {
             row["foster_carer__territory__name"]: row["count"] for row in expiring
         },
     }
+
+
+def capacity_title(params) -> str:
+    return _("Places, occupation et agréments au %(day)s") % {"day": f"{params.day:%d/%m/%Y}"}
+
+
+def capacity_blocks(figures, params) -> list[Block]:
+    labels = placement_selectors.place_kind_labels()
+    rows = [
+        Row(
+            label=str(labels[kind]),
+            values=(
+                total["providers"],
+                total["places"],
+                total["occupied"],
+                total["free"],
+                as_percent(total["occupancy_rate"]),
+            ),
+        )
+        for kind, total in figures["by_kind"].items()
+    ]
+    sums = total_row(_("Total des accueils hors du domicile"), rows, 4).values
+    rows.append(
+        Row(
+            label=_("Total des accueils hors du domicile"),
+            values=(*sums, as_percent(figures["occupancy_rate"])),
+            total=True,
+        )
+    )
+    rows.append(
+        Row(
+            label=str(PlaceKind.FAMILY_HOME.label),
+            values=(None, None, figures["pead"], None, None),
+            charted=False,
+        )
+    )
     agrement_rows = [
-        Row(label=row["foster_carer__territory__name"], values=(row["count"],)) for row in expiring
+        Row(label=name, values=(count,))
+        for name, count in figures["agrements_expiring_by_territory"].items()
     ]
     agrement_rows.append(total_row(_("Total"), agrement_rows, 1))
     board_query = {"day": params.day.isoformat()}
@@ -103,41 +114,36 @@ def capacity_section(params) -> Section:
         _("Voir le tableau des places"), "placements:board", roles=BOARD_ROLES, query=board_query
     )
     span = params.day.isoformat()
-    return Section(
-        key="capacity",
-        title=_("Places, occupation et agréments au %(day)s") % {"day": f"{params.day:%d/%m/%Y}"},
-        figures=figures,
-        blocks=[
-            Block(
-                key="capacity",
-                title=_("Capacité et occupation par type d'accueil"),
-                columns=[
-                    _("Type d'accueil"),
-                    _("Structures ou assistants familiaux"),
-                    _("Places"),
-                    _("Occupées"),
-                    _("Libres"),
-                    _("Taux d'occupation (%)"),
-                ],
-                rows=rows,
-                span=span,
-                chart_columns=(1, 2),
-                links=[board],
-                note=_(
-                    "Places des assistants familiaux : celles de l'agrément en vigueur. Le PEAD "
-                    "n'occupe aucune place ; il est compté à part."
-                ),
+    return [
+        Block(
+            key="capacity",
+            title=_("Capacité et occupation par type d'accueil"),
+            columns=[
+                _("Type d'accueil"),
+                _("Structures ou assistants familiaux"),
+                _("Places"),
+                _("Occupées"),
+                _("Libres"),
+                _("Taux d'occupation (%)"),
+            ],
+            rows=rows,
+            span=span,
+            chart_columns=(1, 2),
+            links=[board],
+            note=_(
+                "Places des assistants familiaux : celles de l'agrément en vigueur. Le PEAD "
+                "n'occupe aucune place ; il est compté à part."
             ),
-            Block(
-                key="agrements",
-                title=_("Agréments d'assistants familiaux expirant dans les 4 mois"),
-                columns=[_("Territoire"), _("Agréments")],
-                rows=agrement_rows,
-                span=span,
-                links=[board],
-            ),
-        ],
-    )
+        ),
+        Block(
+            key="agrements",
+            title=_("Agréments d'assistants familiaux expirant dans les 4 mois"),
+            columns=[_("Territoire"), _("Agréments")],
+            rows=agrement_rows,
+            span=span,
+            links=[board],
+        ),
+    ]
 
 
 # --- Prevention and informations préoccupantes ------------------------------------------------
@@ -149,12 +155,21 @@ def _prevention_json(figures) -> dict:
     return figures | {"territory": territory.code if territory else None}
 
 
-def prevention_section(params) -> Section:
+def prevention_section_figures(params) -> dict:
     """The year's prevention spending and families reached by kind of action, and the
     informations préoccupantes received (three queries, ``prevention_figures``)."""
-    figures = prevention_selectors.prevention_figures(
-        year=params.year, territory=params.territory, today=params.day
+    return _prevention_json(
+        prevention_selectors.prevention_figures(
+            year=params.year, territory=params.territory, today=params.day
+        )
     )
+
+
+def prevention_title(params) -> str:
+    return _("Prévention et informations préoccupantes en %(year)s") % {"year": params.year}
+
+
+def prevention_blocks(figures, params) -> list[Block]:
     action_rows = [
         Row(
             label=str(row["label"]),
@@ -204,52 +219,47 @@ def prevention_section(params) -> Section:
     if params.territory:
         query["territory"] = params.territory.pk
     span = str(params.year)
-    return Section(
-        key="prevention",
-        title=_("Prévention et informations préoccupantes en %(year)s") % {"year": params.year},
-        figures=_prevention_json(figures),
-        blocks=[
-            Block(
-                key="prevention",
-                title=_("Actions de prévention : dépense et familles touchées par type"),
-                columns=[
-                    _("Type d'action"),
-                    _("Actions"),
-                    _("Budget prévu (€)"),
-                    _("Dépense (€)"),
-                    _("Familles touchées"),
-                    _("Interventions"),
-                ],
-                rows=action_rows,
-                span=span,
-                chart_columns=(3,),
-                links=[
-                    link(
-                        _("Voir les chiffres de la prévention"),
-                        "prevention:figures",
-                        roles=PREVENTION_ROLES,
-                        query=query,
-                    )
-                ],
-                note=_("Les actions du Département entier ne comptent pas dans un territoire."),
-            ),
-            Block(
-                key="concerns",
-                title=_("Informations préoccupantes reçues dans l'année"),
-                columns=[_("Indicateur"), _("Nombre")],
-                rows=concern_rows,
-                span=span,
-                links=[
-                    link(
-                        _("Voir la liste de la CRIP"),
-                        "prevention:concern_list",
-                        roles=CRIP_LIST_ROLES,
-                        query={"territory": params.territory.pk} if params.territory else None,
-                    )
-                ],
-            ),
-        ],
-    )
+    return [
+        Block(
+            key="prevention",
+            title=_("Actions de prévention : dépense et familles touchées par type"),
+            columns=[
+                _("Type d'action"),
+                _("Actions"),
+                _("Budget prévu (€)"),
+                _("Dépense (€)"),
+                _("Familles touchées"),
+                _("Interventions"),
+            ],
+            rows=action_rows,
+            span=span,
+            chart_columns=(3,),
+            links=[
+                link(
+                    _("Voir les chiffres de la prévention"),
+                    "prevention:figures",
+                    roles=PREVENTION_ROLES,
+                    query=query,
+                )
+            ],
+            note=_("Les actions du Département entier ne comptent pas dans un territoire."),
+        ),
+        Block(
+            key="concerns",
+            title=_("Informations préoccupantes reçues dans l'année"),
+            columns=[_("Indicateur"), _("Nombre")],
+            rows=concern_rows,
+            span=span,
+            links=[
+                link(
+                    _("Voir la liste de la CRIP"),
+                    "prevention:concern_list",
+                    roles=CRIP_LIST_ROLES,
+                    query={"territory": params.territory.pk} if params.territory else None,
+                )
+            ],
+        ),
+    ]
 
 
 # --- Budget -----------------------------------------------------------------------------------
@@ -264,92 +274,80 @@ def _figures_json(figures) -> dict:
     }
 
 
-def budget_section(params) -> Section:
+def budget_section_figures(params) -> dict:
     """The year's budget, voted against executed, prevention against protection (the lines
     and the amounts computed from the records: four queries, ``budget_figures``). The budget
     is the Département's: a territory does not narrow it."""
     budget = Budget.objects.filter(year=params.year).first()
-    figures = scheme_selectors.budget_figures(budget=budget) if budget else None
-    rows, json = [], {"year": params.year, "exists": budget is not None}
-    if figures:
-        for section in figures.sections:
-            total = section.total
-            rows.append(
-                Row(
-                    label=total.label,
-                    values=(
-                        total.voted,
-                        total.executed,
-                        total.computed,
-                        as_percent(total.execution_rate),
-                    ),
-                    total=True,
-                )
-            )
+    figures = {"year": params.year, "exists": budget is not None}
+    if budget is None:
+        return figures
+    computed = scheme_selectors.budget_figures(budget=budget)
+    figures |= _figures_json(computed.total)
+    figures["sections"] = {
+        section.lines[0].line.section: _figures_json(section.total) for section in computed.sections
+    }
+    figures["lines"] = {line.line.domain: _figures_json(line) for line in computed.lines}
+    return figures
+
+
+def budget_title(params) -> str:
+    return _("Budget %(year)s") % {"year": params.year}
+
+
+def _budget_row(label, figures, **kwargs) -> Row:
+    return Row(
+        label=label,
+        values=(
+            figures["voted"],
+            figures["executed"],
+            figures["computed"],
+            as_percent(figures["execution_rate"]),
+        ),
+        **kwargs,
+    )
+
+
+def budget_blocks(figures, params) -> list[Block]:
+    rows, links = [], []
+    note = _("Budget du Département entier, quel que soit le territoire choisi.")
+    if figures["exists"]:
+        for section, total in figures["sections"].items():
+            rows.append(_budget_row(BudgetSection(section).label, total, total=True))
             rows += [
-                Row(
-                    label=line.label,
-                    values=(
-                        line.voted,
-                        line.executed,
-                        line.computed,
-                        as_percent(line.execution_rate),
-                    ),
-                    detail=True,
-                    charted=True,
-                )
-                for line in section.lines
+                _budget_row(BudgetDomain(domain).label, line, detail=True, charted=True)
+                for domain, line in figures["lines"].items()
+                if BudgetDomain(domain).section == section
             ]
-        total = figures.total
-        rows.append(
-            Row(
-                label=_("Total du budget"),
-                values=(
-                    total.voted,
-                    total.executed,
-                    total.computed,
-                    as_percent(total.execution_rate),
-                ),
-                total=True,
+        rows.append(_budget_row(_("Total du budget"), figures, total=True))
+        links.append(
+            link(
+                _("Voir le budget"),
+                "schemes:budget_detail",
+                roles=BUDGET_ROLES,
+                args=[params.year],
             )
         )
-        json |= _figures_json(total)
-        json["sections"] = {
-            section.lines[0].line.section: _figures_json(section.total)
-            for section in figures.sections
-        }
-        json["lines"] = {line.line.domain: _figures_json(line) for line in figures.lines}
-    links = (
-        [link(_("Voir le budget"), "schemes:budget_detail", roles=BUDGET_ROLES, args=[params.year])]
-        if budget
-        else []
-    )
-    note = _("Budget du Département entier, quel que soit le territoire choisi.")
-    if not budget:
+    else:
         note = _("Aucun budget n'est enregistré pour %(year)s.") % {"year": params.year}
-    return Section(
-        key="budget",
-        title=_("Budget %(year)s") % {"year": params.year},
-        figures=json,
-        blocks=[
-            Block(
-                key="budget",
-                title=_("Budget voté et exécuté, prévention et protection"),
-                columns=[
-                    _("Ligne"),
-                    _("Voté (€)"),
-                    _("Exécuté saisi (€)"),
-                    _("Calculé d'après les dossiers (€)"),
-                    _("Taux d'exécution (%)"),
-                ],
-                rows=rows,
-                span=str(params.year),
-                chart_columns=(0, 1),
-                links=links,
-                note=note,
-            )
-        ],
-    )
+    return [
+        Block(
+            key="budget",
+            title=_("Budget voté et exécuté, prévention et protection"),
+            columns=[
+                _("Ligne"),
+                _("Voté (€)"),
+                _("Exécuté saisi (€)"),
+                _("Calculé d'après les dossiers (€)"),
+                _("Taux d'exécution (%)"),
+            ],
+            rows=rows,
+            span=str(params.year),
+            chart_columns=(0, 1),
+            links=links,
+            note=note,
+        )
+    ]
 
 
 # --- Contact requests -------------------------------------------------------------------------
@@ -358,7 +356,7 @@ def budget_section(params) -> Section:
 BACKLOG_AGES = (8, 30)
 
 
-def contact_section(params) -> Section:
+def contact_figures(params) -> dict:
     """Families' requests received and closed over the period, and those waiting on the day
     by age (one query). Requests are the Département's, not a territory's."""
     day, start, end = params.day, params.start, params.end
@@ -383,6 +381,16 @@ def contact_section(params) -> Section:
     )
     oldest = figures.pop("oldest")
     figures["oldest_waiting_days"] = (day - timezone.localdate(oldest)).days if oldest else None
+    return figures
+
+
+def contact_title(params) -> str:
+    return _("Demandes des familles")
+
+
+def contact_blocks(figures, params) -> list[Block]:
+    start, end = params.start, params.end
+    recent, old = BACKLOG_AGES
     rows = [
         Row(label=_("Reçues sur la période"), values=(figures["received"],)),
         Row(label=_("Clôturées sur la période"), values=(figures["closed"],)),
@@ -404,30 +412,23 @@ def contact_section(params) -> Section:
             detail=True,
         ),
     ]
-    return Section(
-        key="contact_requests",
-        title=_("Demandes des familles"),
-        figures=figures,
-        roles=CONTACT_ROLES,
-        blocks=[
-            Block(
-                key="contact_requests",
-                title=_("Demandes des familles : reçues, clôturées et en attente"),
-                columns=[_("Demandes"), _("Nombre")],
-                rows=rows,
-                span=f"{start.isoformat()}_{end.isoformat()}",
-                links=[
-                    link(
-                        _("Voir les nouvelles demandes"),
-                        "contact_inbox",
-                        roles=CONTACT_ROLES,
-                        query={"status": ContactStatus.NEW.value},
-                    )
-                ],
-                note=_(
-                    "Les demandes concernent tout le Département, quel que soit le territoire "
-                    "choisi."
-                ),
-            )
-        ],
-    )
+    return [
+        Block(
+            key="contact_requests",
+            title=_("Demandes des familles : reçues, clôturées et en attente"),
+            columns=[_("Demandes"), _("Nombre")],
+            rows=rows,
+            span=f"{start.isoformat()}_{end.isoformat()}",
+            links=[
+                link(
+                    _("Voir les nouvelles demandes"),
+                    "contact_inbox",
+                    roles=CONTACT_ROLES,
+                    query={"status": ContactStatus.NEW.value},
+                )
+            ],
+            note=_(
+                "Les demandes concernent tout le Département, quel que soit le territoire choisi."
+            ),
+        )
+    ]

@@ -75,6 +75,20 @@ def places_by_free_places(day: date):
     return carers, establishments
 
 
+def occupancy_rate(*, occupied: int, places: int) -> Decimal | None:
+    """The occupancy in percent, to one decimal (``52.1``; None without places), the one
+    formula of the board, the dashboard and their PDF; ``formats.percent`` writes it."""
+    return share(occupied, places)
+
+
+def place_kind_labels() -> dict:
+    """The label of each kind of place of the board: the assistants familiaux, then the
+    establishment kinds."""
+    return {PlaceKind.FOSTER_CARER.value: PlaceKind.FOSTER_CARER.label} | dict(
+        EstablishmentKind.choices
+    )
+
+
 def _board_querysets(
     *, scope: Scope, day: date, kind: str = "", age: int | None = None, free_only=False
 ):
@@ -115,8 +129,7 @@ class BoardTotal:
 
     @property
     def occupancy(self) -> Decimal | None:
-        """The occupancy in percent, to one decimal, as the dashboard gives it."""
-        return share(self.occupied, self.places)
+        return occupancy_rate(occupied=self.occupied, places=self.places)
 
 
 def capacity_board_rows(*, by_free_places=False, **filters):

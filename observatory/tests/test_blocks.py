@@ -6,9 +6,9 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from observatory import care, provision
+from observatory import care
 from observatory.base import Params
-from observatory.blocks import BLOCK_KEYS, dashboard, indicators
+from observatory.blocks import BLOCK_KEYS, SECTIONS, dashboard, indicators
 from observatory.tests import world
 from prevention.enums import ActionKind, ConcernOutcome, FirstAnalysis
 from prevention.tests.factories import ConcernFactory, InterventionFactory, PreventionActionFactory
@@ -247,7 +247,7 @@ def test_it_sets_the_executed_budget_against_the_voted_one(db):
 
 
 def test_it_says_when_the_year_has_no_budget(db):
-    section = provision.budget_section(PARAMS)
+    section = next(section for section in dashboard(PARAMS) if section.key == "budget")
 
     assert section.figures == {"year": 2024, "exists": False}
     assert section.blocks[0].rows == []
@@ -303,3 +303,18 @@ def test_entries_leave_out_a_change_of_measure_the_next_day(nord):
 
     assert care.entries_queryset(PARAMS).count() == 0
     assert care.exits_queryset(PARAMS).count() == 0
+
+
+def test_the_page_and_the_indicators_read_the_same_figures(children):
+    shown = {section.key: section.figures for section in dashboard(PARAMS)}
+    printed = indicators(PARAMS)
+
+    assert shown == {kind.key: printed[kind.key] for kind in SECTIONS}
+
+
+def test_presenting_a_section_s_figures_runs_no_query(children, django_assert_num_queries):
+    for kind in SECTIONS:
+        figures = kind.figures(PARAMS)
+        with django_assert_num_queries(0):
+            blocks = kind.blocks(figures, PARAMS)
+        assert [block.key for block in blocks] == list(kind.block_keys)

@@ -16,6 +16,8 @@ from datetime import date
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from observatory.formatting import display
+from welfare.charts import Chart, bar_chart
 from welfare.enums import Role
 from welfare.models import Territory
 from welfare.scope import Scope
@@ -117,6 +119,21 @@ class Block:
 
     def links_for(self, user) -> list[Link]:
         return [link for link in self.links if user.role in link.roles]
+
+    def chart(self) -> Chart | None:
+        """The bars of ``chart_columns`` for the rows in the chart, written as in the table;
+        None when there is nothing to draw."""
+        rows = [row for row in self.rows if row.in_chart]
+        values = [[row.values[index] for index in self.chart_columns] for row in rows]
+        if not max((value or 0 for row in values for value in row), default=0):
+            return None
+        return bar_chart(
+            key=self.key,
+            title=self.title,
+            series=[self.columns[index + 1] for index in self.chart_columns],
+            rows=[(row.label, row_values) for row, row_values in zip(rows, values, strict=True)],
+            text=display,
+        )
 
 
 @dataclass

@@ -2,7 +2,6 @@
 
 from django import template
 
-from observatory.charts import block_chart
 from observatory.formatting import display
 
 register = template.Library()
@@ -17,7 +16,7 @@ def figure(value):
 @register.filter
 def chart(block):
     """The SVG chart of a block (None when there is nothing to draw)."""
-    return block_chart(block)
+    return block.chart()
 
 
 @register.filter

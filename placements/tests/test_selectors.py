@@ -309,3 +309,8 @@ def test_the_database_dates_the_notice_as_reminder_date_does(nord, expires_on):
     for day, late in ((due, False), (date.fromordinal(due.toordinal() + 1), True)):
         annotated = Agrement.objects.with_notice_late(day).get(pk=agrement.pk)
         assert annotated.notice_late is late, (expires_on, day)
+
+
+def test_the_occupancy_rate_is_a_percent_to_one_decimal_and_none_without_places():
+    assert selectors.occupancy_rate(occupied=2, places=3) == Decimal("66.7")
+    assert selectors.occupancy_rate(occupied=0, places=0) is None

@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from schemes import selectors
+from schemes.charts import budget_charts, plan_charts
 from schemes.enums import BudgetSection
 from schemes.models import Budget, Scheme
 from schemes.permissions import READ_ROLES
-from schemes.reports.charts import budget_charts, plan_charts
 from schemes.reports.kinds import ReportKind, ReportParametersForm
 
 # --- Plan report -----------------------------------------------------------------------------

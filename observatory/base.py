@@ -38,12 +38,14 @@ class Params:
     start: date
     end: date
     territory: Territory | None = None
+    # What the reader may count (``Scope.for_user``); the whole Département for a reading
+    # with no reader (the ``indicators`` command, a PDF whose request was checked).
+    rights: Scope = Scope.departement()
 
     @property
     def scope(self) -> Scope:
-        """What the reading counts: the territory chosen, or the whole Département. Who may
-        ask for which is the form's business (a territory manager's is fixed to his own)."""
-        return Scope.of_territory(self.territory) if self.territory else Scope.departement()
+        """What the reading counts: the reader's rights narrowed to the territory chosen."""
+        return self.rights.narrowed(self.territory)
 
     @property
     def year(self) -> int:

@@ -70,10 +70,7 @@ def band_key(low: int, high: int) -> str:
 
 
 def _children(params):
-    children = Child.objects.all()
-    if params.territory:
-        children = children.filter(territory=params.territory)
-    return children
+    return params.scope.filter(Child.objects.all())
 
 
 def _children_list_link():
@@ -437,9 +434,7 @@ def entries_queryset(params):
     measures = Measure.objects.care().filter(
         start_date__gte=params.start, start_date__lte=params.end
     )
-    if params.territory:
-        measures = measures.filter(child__territory=params.territory)
-    return measures.filter(~Exists(earlier))
+    return params.scope.filter(measures, "child__territory").filter(~Exists(earlier))
 
 
 def exits_queryset(params):
@@ -452,9 +447,7 @@ def exits_queryset(params):
         .exclude(pk=OuterRef("pk"))
     )
     measures = Measure.objects.care().filter(end_date__gte=params.start, end_date__lte=params.end)
-    if params.territory:
-        measures = measures.filter(child__territory=params.territory)
-    return measures.filter(~Exists(following))
+    return params.scope.filter(measures, "child__territory").filter(~Exists(following))
 
 
 def _counted(queryset, field: str) -> tuple[int, dict]:

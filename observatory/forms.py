@@ -13,6 +13,7 @@ from schemes.reports.kinds import ReportParametersForm
 from welfare.enums import Role
 from welfare.forms.dates import DateField
 from welfare.models import Territory
+from welfare.scope import Scope
 
 # The records hold nothing older; a date before this is a typing error.
 EARLIEST = date(1990, 1, 1)
@@ -89,7 +90,8 @@ class DashboardForm(ReportParametersForm):
         end = self.cleaned_data.get("end") or day
         start = self.cleaned_data.get("start") or date(end.year, 1, 1)
         territory = self.fixed_territory or self.cleaned_data.get("territory")
-        return Params(day=day, start=min(start, end), end=end, territory=territory)
+        rights = Scope.for_user(self.user) if self.user is not None else Scope.departement()
+        return Params(day=day, start=min(start, end), end=end, territory=territory, rights=rights)
 
     def parameters(self) -> dict:
         """The reading as the PDF report stores it (every default filled in)."""

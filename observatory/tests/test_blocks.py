@@ -9,6 +9,7 @@ from django.utils import timezone
 from observatory import care
 from observatory.base import Params
 from observatory.blocks import BLOCK_KEYS, SECTIONS, dashboard, indicators
+from observatory.forms import DashboardForm
 from observatory.tests import world
 from prevention.enums import ActionKind, ConcernOutcome, FirstAnalysis
 from prevention.tests.factories import ConcernFactory, InterventionFactory, PreventionActionFactory
@@ -16,6 +17,7 @@ from schemes.enums import BudgetDomain
 from schemes.tests.factories import BudgetFactory, BudgetLineFactory
 from welfare.enums import DocumentKind, MeasureType
 from welfare.models import PopulationEstimate
+from welfare.scope import Scope
 from welfare.tests.contact_factories import ContactRequestFactory
 from welfare.tests.factories import ChildFactory, MeasureFactory, StatutoryDocumentFactory
 
@@ -318,3 +320,13 @@ def test_presenting_a_section_s_figures_runs_no_query(children, django_assert_nu
         with django_assert_num_queries(0):
             blocks = kind.blocks(figures, PARAMS)
         assert [block.key for block in blocks] == list(kind.block_keys)
+
+
+def test_a_reading_counts_within_its_reader_s_rights(nord, sud, responsable_nord, directorate):
+    manager = DashboardForm({"territory": "sud"}, user=responsable_nord)
+    chosen = DashboardForm({"territory": "sud"}, user=directorate)
+    assert manager.is_valid() and chosen.is_valid()
+
+    assert manager.params().scope == Scope.of_territory(nord)
+    assert chosen.params().scope == Scope.of_territory(sud)
+    assert Params(day=world.DAY, start=world.START, end=world.DAY).scope == Scope.departement()

@@ -130,8 +130,8 @@ def main():
     setup_django()
     from django.db import transaction
 
-    from welfare.dashboard.base import Params
-    from welfare.dashboard.blocks import SECTIONS
+    from observatory.base import Params
+    from observatory.blocks import SECTIONS
     from welfare.enums import Role
     from welfare.models import Child, User
     from welfare.selectors.children import caseload
@@ -144,8 +144,8 @@ def main():
         print("| reading | wall, median | Python CPU, median | queries |")
         print("|---|---|---|---|")
         params = Params(day=DAY, start=date(DAY.year, 1, 1), end=DAY, territory=None)
-        for key, build, _keys in SECTIONS:
-            measure(f"dashboard: {key}", lambda build=build: build(params))
+        for kind in SECTIONS:
+            measure(f"dashboard: {kind.key}", lambda kind=kind: kind.section(params))
         manager = User.objects.filter(role=Role.TERRITORY_MANAGER).first()
         measure(
             f"caseload of the territory manager ({manager.territory.code})",

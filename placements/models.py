@@ -21,9 +21,9 @@ from django.utils.translation import ngettext
 
 from placements.enums import AgrementState, EstablishmentKind, PlaceKind, PlacementEndReason
 from placements.rules import AGREMENT_DEFAULT_PLACES, AGREMENT_REMINDER_MONTHS, reminder_date
-from welfare.enums import Role
 from welfare.models import Child
 from welfare.rules import add_months
+from welfare.scope import Scope
 from welfare.validators import validate_phone
 
 
@@ -43,14 +43,8 @@ class DateRange(Func):
 class ProviderQuerySet(models.QuerySet):
     def for_user(self, user):
         """The providers a member of staff manages or reads: a territory for the territorial
-        roles, all of them for the directorate and administrators."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_administrator or user.role == Role.DIRECTORATE:
-            return self.all()
-        if user.role in (Role.CASEWORKER, Role.TERRITORY_MANAGER) and user.territory_id:
-            return self.filter(territory_id=user.territory_id)
-        return self.none()
+        roles, all of them for the directorate and administrators (``Scope.for_user``)."""
+        return Scope.for_user(user).filter(self)
 
 
 class AgrementQuerySet(models.QuerySet):

@@ -26,8 +26,8 @@ from placements.enums import EstablishmentKind, PlaceKind, cost_kinds
 from placements.models import Agrement, DailyRate, Establishment, FosterCarer, Placement
 from placements.rules import AGREMENT_REMINDER_MONTHS
 from welfare import retention
-from welfare.enums import Role
 from welfare.formats import share
+from welfare.scope import Scope
 
 PEAD = "pead"
 ZERO = Decimal("0.00")
@@ -75,14 +75,25 @@ def places_by_free_places(day: date):
     return carers, establishments
 
 
+def occupancy_rate(*, occupied: int, places: int) -> Decimal | None:
+    """The occupancy in percent, to one decimal (``52.1``; None without places), the one
+    formula of the board, the dashboard and their PDF; ``formats.percent`` writes it."""
+    return share(occupied, places)
+
+
+def place_kind_labels() -> dict:
+    """The label of each kind of place of the board: the assistants familiaux, then the
+    establishment kinds."""
+    return {PlaceKind.FOSTER_CARER.value: PlaceKind.FOSTER_CARER.label} | dict(
+        EstablishmentKind.choices
+    )
+
+
 def _board_querysets(
-    *, user, day: date, territory=None, kind: str = "", age: int | None = None, free_only=False
+    *, scope: Scope, day: date, kind: str = "", age: int | None = None, free_only=False
 ):
-    establishments = Establishment.objects.for_user(user)
-    carers = FosterCarer.objects.for_user(user)
-    if territory is not None:
-        establishments = establishments.filter(territory=territory)
-        carers = carers.filter(territory=territory)
+    establishments = scope.filter(Establishment.objects.all())
+    carers = scope.filter(FosterCarer.objects.all())
     if kind == PlaceKind.FOSTER_CARER:
         establishments = establishments.none()
     elif kind:
@@ -118,12 +129,11 @@ class BoardTotal:
 
     @property
     def occupancy(self) -> Decimal | None:
-        """The occupancy in percent, to one decimal, as the dashboard gives it."""
-        return share(self.occupied, self.places)
+        return occupancy_rate(occupied=self.occupied, places=self.places)
 
 
 def capacity_board_rows(*, by_free_places=False, **filters):
-    """Every establishment and assistant familial ``user`` may see, with their places,
+    """Every establishment and assistant familial of ``scope``, with their places,
     the children placed there on ``day`` and the free places, one row each (a UNION of two
     annotated queries, ordered by territory, kind and name, or most free places first;
     paginate it). ``filters`` are ``_board_querysets``'s. Rows are tuples: ``public_id``,
@@ -198,24 +208,17 @@ def capacity_board_totals(**filters) -> list[BoardTotal]:
     return [totals[key] for key in cost_kinds() if key in totals]
 
 
-def pead_count_on(*, user, day: date, territory=None) -> int:
-    """PEAD under way on ``day`` for the children of ``user``'s scope (counted apart: no
-    place is taken). Territorial roles count their territory's children."""
-    placements = Placement.objects.pead().active_on(day)
-    if not (user.is_administrator or user.role == Role.DIRECTORATE):
-        placements = placements.filter(child__territory_id=user.territory_id)
-    if territory is not None:
-        placements = placements.filter(child__territory=territory)
-    return placements.count()
+def pead_count_on(*, scope: Scope, day: date) -> int:
+    """PEAD under way on ``day`` for the children of ``scope``'s territories (counted apart:
+    no place is taken)."""
+    return scope.filter(Placement.objects.pead().active_on(day), "child__territory").count()
 
 
-def agrements_expiring(*, user, day: date, territory=None):
-    """Valid agréments of the carers ``user`` may see that expire within the reminder period
+def agrements_expiring(*, scope: Scope, day: date):
+    """Valid agréments of the carers of ``scope`` that expire within the reminder period
     (4 months) after ``day``, with their carer: those whose renewal notice is late on ``day``
     first (``notice_late``), then the soonest to expire."""
-    carers = FosterCarer.objects.for_user(user)
-    if territory is not None:
-        carers = carers.filter(territory=territory)
+    carers = scope.filter(FosterCarer.objects.all())
     return (
         Agrement.objects.expiring_within(day, AGREMENT_REMINDER_MONTHS)
         .with_notice_late(day)

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from placements import selectors, services
-from placements.enums import EstablishmentKind, PlaceKind
+from placements.enums import PlaceKind
 from placements.forms import (
     AgrementForm,
     AgrementReminderForm,
@@ -40,10 +40,10 @@ from placements.permissions import (
     sees_whole_departement,
 )
 from welfare.enums import AccessPurpose
-from welfare.formats import share
 from welfare.forms.errors import save_or_show_errors
 from welfare.models import Child
 from welfare.permissions import ChildrenOf, staff_view
+from welfare.scope import Scope
 from welfare.services.access_log import access_log_reads
 
 BOARD_PAGE_SIZE = 50
@@ -207,9 +207,8 @@ def board(request):
     filters = form.cleaned_data if form.is_valid() else {}
     day = filters.get("day") or timezone.localdate()
     scope = {
-        "user": request.user,
+        "scope": Scope.for_user(request.user).narrowed(filters.get("territory")),
         "day": day,
-        "territory": filters.get("territory"),
     }
     places = {
         **scope,
@@ -219,8 +218,7 @@ def board(request):
     }
     rows = selectors.capacity_board_rows(**places, by_free_places=filters.get("order") == "libres")
     page = Paginator(rows, BOARD_PAGE_SIZE).get_page(request.GET.get("page"))
-    labels = {PlaceKind.FOSTER_CARER.value: PlaceKind.FOSTER_CARER.label}
-    labels.update(EstablishmentKind.choices)
+    labels = selectors.place_kind_labels()
     return render(
         request,
         "placements/board.html",
@@ -247,7 +245,7 @@ def _board_row(row, labels):
         "territory": territory,
         "places": places,
         "occupied": occupied,
-        "occupancy": share(occupied, places),
+        "occupancy": selectors.occupancy_rate(occupied=occupied, places=places),
         "free": free,
     }
 

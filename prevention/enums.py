@@ -119,3 +119,19 @@ class ConcernParameterKey(models.TextChoices):
         "grave_danger_evaluation_days",
         _("Délai d'évaluation en cas de danger grave et immédiat (jours)"),
     )
+
+
+class PreventionAccessPurpose(models.TextChoices):
+    """Why a prevention page read or touched a child's file, as the access log records it
+    (registered in ``PreventionConfig.ready()`` beside welfare's own purposes)."""
+
+    CONCERN = "concern", _("Information préoccupante")
+    PREVENTION = "prevention", _("Intervention de prévention")
+    OPENED_FROM_CONCERN = "opened_from_concern", _("Dossier ouvert depuis une IP")
+    LINKED_TO_CONCERN = "linked_to_concern", _("Rattaché à une information préoccupante")
+    UNLINKED_FROM_CONCERN = "unlinked_from_concern", _("Détaché d'une information préoccupante")
+    LINKED_TO_PREVENTION = "linked_to_prevention", _("Rattaché à une intervention de prévention")
+    UNLINKED_FROM_PREVENTION = (
+        "unlinked_from_prevention",
+        _("Détaché d'une intervention de prévention"),
+    )

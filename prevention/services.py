@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from prevention.enums import ConcernOutcome, FirstAnalysis
+from prevention.enums import ConcernOutcome, FirstAnalysis, PreventionAccessPurpose
 from prevention.models import (
     Concern,
     ConcernParameter,
@@ -17,7 +17,7 @@ from prevention.models import (
     PreventionAction,
 )
 from prevention.rules import evaluation_due_on
-from welfare.enums import AccessPurpose, DecisionMaker, MeasureType
+from welfare.enums import DecisionMaker, MeasureType
 from welfare.models import Child
 from welfare.services import children as children_services
 from welfare.services.access_log import access_log_record
@@ -167,14 +167,16 @@ def intervention_child_add(*, intervention: Intervention, child: Child, by) -> N
         )
     children_services.refuse_if_archived(child)
     intervention.children.add(child)
-    access_log_record(child=child, user=by, purpose=AccessPurpose.LINKED_TO_PREVENTION)
+    access_log_record(child=child, user=by, purpose=PreventionAccessPurpose.LINKED_TO_PREVENTION)
 
 
 @transaction.atomic
 def intervention_child_remove(*, intervention: Intervention, child: Child, by) -> None:
     """Unlink a child linked by mistake (logged in the child's access log)."""
     intervention.children.remove(child)
-    access_log_record(child=child, user=by, purpose=AccessPurpose.UNLINKED_FROM_PREVENTION)
+    access_log_record(
+        child=child, user=by, purpose=PreventionAccessPurpose.UNLINKED_FROM_PREVENTION
+    )
 
 
 # --- Informations préoccupantes ---------------------------------------------------------------
@@ -251,7 +253,7 @@ def _refresh_due_date(concern: Concern) -> None:
 
 @transaction.atomic
 def concern_child_add(
-    *, concern: Concern, child: Child, by, purpose: str = AccessPurpose.LINKED_TO_CONCERN
+    *, concern: Concern, child: Child, by, purpose: str = PreventionAccessPurpose.LINKED_TO_CONCERN
 ) -> Concern:
     """Add an existing child's file to a concern; a very young child shortens the deadline.
     The child's access log says who did it."""
@@ -269,7 +271,7 @@ def concern_child_create(*, concern: Concern, by, **identity) -> Child:
     add it to the concern."""
     child = children_services.child_create(territory=concern.territory, **identity)
     concern_child_add(
-        concern=concern, child=child, by=by, purpose=AccessPurpose.OPENED_FROM_CONCERN
+        concern=concern, child=child, by=by, purpose=PreventionAccessPurpose.OPENED_FROM_CONCERN
     )
     return child
 
@@ -290,7 +292,7 @@ def concern_child_remove(*, concern: Concern, child: Child, by) -> Concern:
         )
     concern.children.remove(child)
     _refresh_due_date(concern)
-    access_log_record(child=child, user=by, purpose=AccessPurpose.UNLINKED_FROM_CONCERN)
+    access_log_record(child=child, user=by, purpose=PreventionAccessPurpose.UNLINKED_FROM_CONCERN)
     return concern
 
 

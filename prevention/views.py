@@ -19,7 +19,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from prevention import selectors, services
-from prevention.enums import FirstAnalysis
+from prevention.enums import FirstAnalysis, PreventionAccessPurpose
 from prevention.forms import (
     ActionFilterForm,
     ActionForm,
@@ -99,7 +99,7 @@ def action_detail(request, public_id):
         access_log_reads(
             user=request.user,
             children=[child for intervention in page for child in intervention.children.all()],
-            purpose=AccessPurpose.PREVENTION,
+            purpose=PreventionAccessPurpose.PREVENTION,
             detail=action.title,
         )
     return render(
@@ -187,7 +187,7 @@ def intervention_edit(request, public_id):
     access_log_reads(
         user=request.user,
         children=intervention.children.only("pk"),
-        purpose=AccessPurpose.PREVENTION,
+        purpose=PreventionAccessPurpose.PREVENTION,
         detail=intervention.action.title,
     )
     return render(
@@ -261,7 +261,10 @@ def intervention_children(request, public_id):
         return _back_to(request, "prevention:intervention_children", public_id)
     linked = list(intervention.children.select_related("territory"))
     form, text, found = _search(
-        request, linked, purpose=AccessPurpose.PREVENTION, detail=intervention.action.title
+        request,
+        linked,
+        purpose=PreventionAccessPurpose.PREVENTION,
+        detail=intervention.action.title,
     )
     return render(
         request,
@@ -340,7 +343,7 @@ def concern_detail(request, public_id):
     access_log_reads(
         user=request.user,
         children=concern.children.all(),
-        purpose=AccessPurpose.CONCERN,
+        purpose=PreventionAccessPurpose.CONCERN,
         detail=concern.reference,
     )
     return render(
@@ -401,7 +404,7 @@ def concern_children(request, public_id):
             return _back_to(request, "prevention:concern_children", public_id)
     linked = list(concern.children.all())
     form, text, found = _search(
-        request, linked, purpose=AccessPurpose.CONCERN, detail=concern.reference
+        request, linked, purpose=PreventionAccessPurpose.CONCERN, detail=concern.reference
     )
     return render(
         request,
@@ -474,7 +477,7 @@ def concern_outcome(request, public_id):
     access_log_reads(
         user=request.user,
         children=concern.children.all(),
-        purpose=AccessPurpose.CONCERN,
+        purpose=PreventionAccessPurpose.CONCERN,
         detail=concern.reference,
     )
     return render(request, "prevention/concern_outcome.html", {"form": form, "concern": concern})

@@ -1,89 +1,79 @@
-"""Horizontal bar charts drawn as server-side SVG, for the pages and the PDF reports alike.
-
-A chart is computed here (positions and widths); ``schemes/_bar_chart.svg.html`` draws it.
-"""
-
-from dataclasses import dataclass
-from decimal import Decimal
+"""The charts of the plans and budgets, in their pages and their PDF reports alike, drawn by
+the portal's one bar chart (``welfare.charts``)."""
 
 from django.utils.translation import gettext as _
 
-WIDTH = 640
-BAR_AREA = 460
-LABEL_HEIGHT = 18
-BAR_HEIGHT = 14
-ROW_GAP = 10
-LEGEND_HEIGHT = 24
-# Two colours with a contrast of at least 3:1 against white and distinct for colour-blind eyes.
-COLOURS = ("#0b4f8a", "#b35c00")
-
-
-@dataclass(frozen=True)
-class Bar:
-    y: int
-    width: int
-    value: Decimal
-    colour: str
-
-
-@dataclass(frozen=True)
-class Row:
-    label: str
-    label_y: int
-    bars: list[Bar]
-
-
-@dataclass(frozen=True)
-class Series:
-    name: str
-    colour: str
-    x: int
-
-
-@dataclass(frozen=True)
-class Chart:
-    title: str
-    width: int
-    height: int
-    series: list[Series]
-    rows: list[Row]
-
-
-def bar_chart(*, title: str, series: list[str], rows: list[tuple[str, list]]) -> Chart:
-    """Bars of each row's values (one per series), scaled to the largest value of the chart."""
-    largest = max((value for _, values in rows for value in values), default=0) or 1
-    legend = [
-        Series(name=name, colour=COLOURS[index], x=index * WIDTH // 2)
-        for index, name in enumerate(series)
-    ]
-    chart_rows, y = [], LEGEND_HEIGHT
-    for label, values in rows:
-        label_y = y + LABEL_HEIGHT - 4
-        y += LABEL_HEIGHT
-        bars = []
-        for index, value in enumerate(values):
-            width = round(BAR_AREA * value / largest)
-            bars.append(Bar(y=y, width=width, value=value, colour=COLOURS[index]))
-            y += BAR_HEIGHT + 2
-        chart_rows.append(Row(label=label, label_y=label_y, bars=bars))
-        y += ROW_GAP
-    return Chart(title=title, width=WIDTH, height=y, series=legend, rows=chart_rows)
+from welfare import formats
+from welfare.charts import Chart, bar_chart
 
 
 def funding_chart(*, totals) -> Chart:
     """A plan's planned funding by funder (``selectors.plan_totals``)."""
     return bar_chart(
+        key="financement",
         title=_("Financement prévu par financeur"),
         series=[_("Montant prévu")],
         rows=[(share.label, [share.amount]) for share in totals.funding_by_funder],
+        text=formats.money,
     )
 
 
 def budget_chart(*, figures) -> Chart:
     """A budget's voted and executed amounts by line (``selectors.budget_figures``)."""
     return bar_chart(
+        key="budget",
         title=_("Montants votés et exécutés par ligne du budget %(year)s")
         % {"year": figures.budget.year},
         series=[_("Voté"), _("Exécuté (saisi)")],
         rows=[(line.label, [line.voted, line.executed]) for line in figures.lines],
+        text=formats.money,
     )
+
+
+def plan_charts(*, totals) -> dict:
+    """The plan report's charts: funding by funder, actions by status
+    (``selectors.plan_totals``)."""
+    return {
+        "funding_chart": funding_chart(totals=totals),
+        "status_chart": bar_chart(
+            key="etats",
+            title=_("Actions par état"),
+            series=[_("Nombre d'actions")],
+            rows=[(share.label, [share.amount]) for share in totals.actions_by_status],
+        ),
+    }
+
+
+def budget_charts(*, figures, protection_rows, comparison) -> dict:
+    """The budget report's charts: the prevention/protection split, the protection lines by
+    kind of placement, and the executed amounts by line against the year before
+    (``comparison``, when there is one)."""
+    charts = {
+        "split_chart": bar_chart(
+            key="sections",
+            title=_("Prévention et protection : montants votés et exécutés"),
+            series=[_("Voté"), _("Exécuté")],
+            rows=[
+                (section.total.label, [section.total.voted, section.total.executed])
+                for section in figures.sections
+            ],
+            text=formats.money,
+        ),
+        "protection_chart": bar_chart(
+            key="protection",
+            title=_("Protection par nature d'accueil : montants votés et exécutés"),
+            series=[_("Voté"), _("Exécuté")],
+            rows=[(row.label, [row.voted, row.executed]) for row in protection_rows],
+            text=formats.money,
+        ),
+    }
+    if comparison:
+        charts["comparison_chart"] = bar_chart(
+            key="evolution",
+            title=_("Montants exécutés par ligne : %(before)s et %(year)s")
+            % {"before": comparison.before_year, "year": comparison.year},
+            series=[str(comparison.before_year), str(comparison.year)],
+            rows=[(row.label, [row.before, row.after]) for row in comparison.rows],
+            text=formats.money,
+        )
+    return charts

@@ -202,17 +202,10 @@ class ClockKind(models.TextChoices):
 
 
 class AccessPurpose(models.TextChoices):
-    """Why a child's file was read or touched, as the access log records it."""
+    """Why a child's file was read or touched, as the access log records it: welfare's own
+    purposes; an app adds its own (``welfare.access_purposes``)."""
 
     FILE_OPENED = "file_opened", _("Consultation du dossier")
-    OPENED_FROM_CONCERN = "opened_from_concern", _("Dossier ouvert depuis une IP")
-    LINKED_TO_CONCERN = "linked_to_concern", _("Rattaché à une information préoccupante")
-    UNLINKED_FROM_CONCERN = "unlinked_from_concern", _("Détaché d'une information préoccupante")
-    LINKED_TO_PREVENTION = "linked_to_prevention", _("Rattaché à une intervention de prévention")
-    UNLINKED_FROM_PREVENTION = (
-        "unlinked_from_prevention",
-        _("Détaché d'une intervention de prévention"),
-    )
     # Asked for the file and refused: by role (403) or out of the user's territory (404).
     REFUSED = "refused", _("Accès refusé")
     # Reads of a child's identity outside the file itself (issue 14): every page, form or
@@ -224,8 +217,6 @@ class AccessPurpose(models.TextChoices):
     CHILDREN_LIST = "children_list", _("Liste des enfants")
     WORKLIST = "worklist", _("Liste de travail")
     DATA_QUALITY = "data_quality", _("Qualité des données")
-    CONCERN = "concern", _("Information préoccupante")
-    PREVENTION = "prevention", _("Intervention de prévention")
     DOWNLOAD = "download", _("Téléchargement")
     ACCESS_REVIEW = "access_review", _("Contrôle des consultations")
 

@@ -1,7 +1,13 @@
 """The staff navigation: one entry per page.
 
-Entries name URLs by string so that this module imports no app; an app adds its pages here
-when it adds them to ``welfare/urls.py``. Who sees an entry is, by default, whoever the page's
+welfare's own entries are below; each app registers its pages' entries in its
+``AppConfig.ready()``, so that this module imports no app::
+
+    from welfare import navigation
+
+    navigation.register_nav_item(navigation.NavItem(_("Budgets"), "schemes:budget_list", 130))
+
+Entries are shown by ascending ``order``. Who sees an entry is, by default, whoever the page's
 gate lets in (``staff_view``): the roles are written once, on the view.
 """
 
@@ -19,6 +25,7 @@ from welfare.permissions import GATE_ATTRIBUTE
 class NavItem:
     label: str
     url_name: str
+    order: int
     # Given only where the entry is offered to fewer roles than its page lets in (the reports
     # list, open to every account, is offered to those who ask for reports), or where the page
     # has no gate of the portal's (Django's admin).
@@ -39,35 +46,43 @@ def gate_roles(url_name: str) -> tuple:
     return tuple(Role) if gate.roles is None else gate.roles
 
 
-ITEMS = (
-    NavItem(_("Accueil"), "home"),
-    NavItem(_("Tableau de bord"), "dashboard:index"),
-    NavItem(_("Observatoire (ODPE)"), "dashboard:observatory"),
-    NavItem(_("Mon activité"), "children:caseload"),
-    NavItem(_("Enfants"), "children:list"),
-    NavItem(_("Dossiers archivés"), "children:archive_list"),
-    NavItem(_("Places et capacités"), "placements:board"),
-    NavItem(_("Établissements et assistants familiaux"), "placements:establishment_list"),
-    NavItem(_("Prévention"), "prevention:action_list"),
-    NavItem(_("Informations préoccupantes"), "prevention:concern_list"),
-    NavItem(_("Demandes des familles"), "contact_inbox"),
-    NavItem(_("Schémas et plans"), "schemes:scheme_list"),
-    NavItem(_("Budgets"), "schemes:budget_list"),
-    NavItem(_("Rapports PDF"), "reports:list", (Role.DIRECTORATE, Role.TERRITORY_MANAGER)),
-    NavItem(_("Administration"), "admin:index", (Role.ADMINISTRATOR,)),
-)
+_items: list[NavItem] = [
+    NavItem(_("Accueil"), "home", 10),
+    NavItem(_("Mon activité"), "children:caseload", 40),
+    NavItem(_("Enfants"), "children:list", 50),
+    NavItem(_("Dossiers archivés"), "children:archive_list", 60),
+    NavItem(_("Demandes des familles"), "contact_inbox", 110),
+    NavItem(_("Administration"), "admin:index", 900, (Role.ADMINISTRATOR,)),
+]
+
+
+def register_nav_item(item: NavItem) -> NavItem:
+    """Add an app's page to the staff navigation (once per URL name)."""
+    if all(existing.url_name != item.url_name for existing in _items):
+        _items.append(item)
+    return item
+
+
+def staff_items() -> list[NavItem]:
+    """Every entry of the staff navigation, welfare's and the apps', in order."""
+    return sorted(_items, key=lambda item: item.order)
 
 
 # The public site's navigation, shown to visitors who are not logged in.
-PUBLIC_ITEMS = (
-    NavItem(_("Accueil"), "public_home"),
-    NavItem(_("Prévention et parentalité"), "public_prevention"),
-    NavItem(_("Protection de l'enfance"), "public_child_protection"),
-    NavItem(_("Devenir assistant familial"), "public_foster_carer"),
-    NavItem(_("Adoption"), "public_adoption"),
-    NavItem(_("PMI"), "public_pmi"),
-    NavItem(_("Schémas et plans"), "public_schemes"),
-    NavItem(_("Nous contacter"), "public_contact"),
+PUBLIC_ITEMS = tuple(
+    NavItem(label, url_name, order)
+    for order, (label, url_name) in enumerate(
+        (
+            (_("Accueil"), "public_home"),
+            (_("Prévention et parentalité"), "public_prevention"),
+            (_("Protection de l'enfance"), "public_child_protection"),
+            (_("Devenir assistant familial"), "public_foster_carer"),
+            (_("Adoption"), "public_adoption"),
+            (_("PMI"), "public_pmi"),
+            (_("Schémas et plans"), "public_schemes"),
+            (_("Nous contacter"), "public_contact"),
+        )
+    )
 )
 
 
@@ -75,4 +90,4 @@ def items_for(user):
     """The entries this user may see, in order; the public site's for anonymous visitors."""
     if not user.is_authenticated:
         return list(PUBLIC_ITEMS)
-    return [item for item in ITEMS if item.visible_to(user.role)]
+    return [item for item in staff_items() if item.visible_to(user.role)]

@@ -89,6 +89,8 @@ INSTALLED_APPS = [
     "placements",
     "prevention",
     "schemes",
+    # Above every app: the dashboard and the observatory read them all.
+    "observatory",
     # After welfare, whose dbbackup and mediabackup commands take precedence (they encrypt).
     "dbbackup",
 ]
@@ -406,25 +408,6 @@ CELERY_BEAT_SCHEDULE = {
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
-
-# The demo loaders run by ``manage.py load_demo``, in order; each app owns its own.
-DEMO_LOADERS = [
-    "welfare.demo.load",
-    "welfare.demo_children.load",
-    "placements.demo.load",
-    "prevention.demo.load",
-    "welfare.demo_contact.load",
-    "schemes.demo.load",
-    # Last: the retention rule reads what every app has loaded.
-    "welfare.demo_retention.load",
-]
-
-# The kinds of PDF report staff can ask for (schemes.reports.kinds): each app adds its own.
-REPORT_KINDS = [
-    "schemes.reports.documents.PLAN",
-    "schemes.reports.documents.BUDGET",
-    "welfare.dashboard.report.DASHBOARD",
-]
 
 # --- Logs and error reports (welfare/observability.py) ----------------------------------------
 

@@ -112,7 +112,7 @@ urlpatterns = [
     path("", include(auth_patterns)),
     path("", include("prevention.urls")),
     path("", include("welfare.urls_children")),
-    path("", include("welfare.dashboard.urls")),
+    path("", include("observatory.urls")),
     path("", include("placements.urls")),
     path("", include("schemes.urls")),
     path("", include("schemes.reports.urls")),

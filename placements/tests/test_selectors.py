@@ -17,6 +17,7 @@ from placements.tests.factories import (
     PlacementFactory,
 )
 from welfare.enums import MeasureType
+from welfare.scope import Scope
 from welfare.tests.factories import MeasureFactory
 
 pytestmark = pytest.mark.django_db
@@ -183,11 +184,12 @@ def providers(nord, sud):
     return {"mecs": mecs, "fde": fde, "a": a, "b": b, "c": c}
 
 
-def board(user, **kwargs):
+def board(user, *, territory=None, **kwargs):
+    scope = Scope.for_user(user).narrowed(territory)
     return [
         (name, kind, places, occupied)
         for _, kind, name, _, places, occupied, _ in selectors.capacity_board_rows(
-            user=user, day=DAY, **kwargs
+            scope=scope, day=DAY, **kwargs
         )
     ]
 
@@ -229,12 +231,12 @@ def test_an_age_keeps_the_establishments_authorised_for_it_and_every_carer(provi
         "COLIN Chantal",
         "MECS Nord",
     ]
-    totals = selectors.capacity_board_totals(user=directorate, day=DAY, age=12)
+    totals = selectors.capacity_board_totals(scope=Scope.for_user(directorate), day=DAY, age=12)
     assert [t.kind for t in totals] == ["foster_carer", "mecs"]
 
 
 def test_the_board_totals_by_kind(providers, directorate):
-    totals = selectors.capacity_board_totals(user=directorate, day=DAY)
+    totals = selectors.capacity_board_totals(scope=Scope.for_user(directorate), day=DAY)
     assert [(t.kind, t.providers, t.places, t.occupied, t.free) for t in totals] == [
         ("foster_carer", 3, 5, 4, 1),
         ("mecs", 1, 12, 2, 10),
@@ -259,7 +261,7 @@ def test_the_board_filters_by_territory_and_kind(providers, directorate, sud):
 
 
 def test_agrements_expiring_within_four_months(providers, directorate):
-    expiring = selectors.agrements_expiring(user=directorate, day=DAY)
+    expiring = selectors.agrements_expiring(scope=Scope.for_user(directorate), day=DAY)
     assert [agrement.foster_carer for agrement in expiring] == [providers["b"]]
 
 
@@ -272,8 +274,8 @@ def test_pead_are_counted_apart(providers, directorate, nord):
         foster_carer=None,
         start_date=date(2023, 3, 1),
     )
-    assert selectors.pead_count_on(user=directorate, day=DAY) == 1
-    totals = selectors.capacity_board_totals(user=directorate, day=DAY)
+    assert selectors.pead_count_on(scope=Scope.for_user(directorate), day=DAY) == 1
+    totals = selectors.capacity_board_totals(scope=Scope.for_user(directorate), day=DAY)
     assert sum(total.occupied for total in totals) == 7
 
 
@@ -289,7 +291,7 @@ def test_late_renewal_notices_come_first(nord, directorate):
     sent = agrement("Envoyé", date(2023, 7, 1), reminder_sent_on=date(2023, 3, 1))
     due_today = agrement("Aujourdhui", date(2023, 10, 1))
     late = agrement("Retard", date(2023, 9, 15))
-    expiring = list(selectors.agrements_expiring(user=directorate, day=DAY))
+    expiring = list(selectors.agrements_expiring(scope=Scope.for_user(directorate), day=DAY))
     assert expiring == [late, sent, due_today]
     assert [agrement.notice_late for agrement in expiring] == [True, False, False]
 
@@ -307,3 +309,8 @@ def test_the_database_dates_the_notice_as_reminder_date_does(nord, expires_on):
     for day, late in ((due, False), (date.fromordinal(due.toordinal() + 1), True)):
         annotated = Agrement.objects.with_notice_late(day).get(pk=agrement.pk)
         assert annotated.notice_late is late, (expires_on, day)
+
+
+def test_the_occupancy_rate_is_a_percent_to_one_decimal_and_none_without_places():
+    assert selectors.occupancy_rate(occupied=2, places=3) == Decimal("66.7")
+    assert selectors.occupancy_rate(occupied=0, places=0) is None

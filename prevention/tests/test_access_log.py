@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from prevention.enums import ActionKind, FirstAnalysis
+from prevention.enums import ActionKind, FirstAnalysis, PreventionAccessPurpose
 from prevention.tests.factories import ConcernFactory, InterventionFactory, PreventionActionFactory
 from welfare.enums import AccessPurpose, Role
 from welfare.models import AccessLog
@@ -57,7 +57,9 @@ def logged():
 def test_a_concern_s_page_notes_its_children(client, cast, concern, child, role):
     client.force_login(cast[role])
     client.get(reverse("prevention:concern_detail", args=[concern.public_id]))
-    assert logged() == [(cast[role].pk, child.pk, AccessPurpose.CONCERN, concern.reference)]
+    assert logged() == [
+        (cast[role].pk, child.pk, PreventionAccessPurpose.CONCERN, concern.reference)
+    ]
 
 
 def test_the_concern_s_picker_notes_its_children_and_those_found(
@@ -67,7 +69,7 @@ def test_the_concern_s_picker_notes_its_children_and_those_found(
     client.force_login(prevention_officer)
     client.get(reverse("prevention:concern_children", args=[concern.public_id]), {"q": "morel"})
     assert logged() == [
-        (prevention_officer.pk, child.pk, AccessPurpose.CONCERN, concern.reference),
+        (prevention_officer.pk, child.pk, PreventionAccessPurpose.CONCERN, concern.reference),
         (prevention_officer.pk, found.pk, AccessPurpose.SEARCH, "morel"),
     ]
 
@@ -78,7 +80,9 @@ def test_the_outcome_form_notes_the_children_it_offers(client, prevention_office
     concern.save()
     client.force_login(prevention_officer)
     client.get(reverse("prevention:concern_outcome", args=[concern.public_id]))
-    assert logged() == [(prevention_officer.pk, child.pk, AccessPurpose.CONCERN, concern.reference)]
+    assert logged() == [
+        (prevention_officer.pk, child.pk, PreventionAccessPurpose.CONCERN, concern.reference)
+    ]
 
 
 def test_the_intervention_s_picker_notes_its_children_and_those_found(
@@ -89,7 +93,7 @@ def test_the_intervention_s_picker_notes_its_children_and_those_found(
     url = reverse("prevention:intervention_children", args=[home_intervention.public_id])
     client.get(url, {"q": "morel"})
     assert logged() == [
-        (prevention_officer.pk, child.pk, AccessPurpose.PREVENTION, "TISF Nord"),
+        (prevention_officer.pk, child.pk, PreventionAccessPurpose.PREVENTION, "TISF Nord"),
         (prevention_officer.pk, found.pk, AccessPurpose.SEARCH, "morel"),
     ]
 
@@ -99,7 +103,9 @@ def test_the_intervention_form_notes_the_children_of_the_family(
 ):
     client.force_login(prevention_officer)
     client.get(reverse("prevention:intervention_edit", args=[home_intervention.public_id]))
-    assert logged() == [(prevention_officer.pk, child.pk, AccessPurpose.PREVENTION, "TISF Nord")]
+    assert logged() == [
+        (prevention_officer.pk, child.pk, PreventionAccessPurpose.PREVENTION, "TISF Nord")
+    ]
 
 
 def test_the_action_page_notes_the_children_it_names(
@@ -107,7 +113,9 @@ def test_the_action_page_notes_the_children_it_names(
 ):
     client.force_login(prevention_officer)
     client.get(reverse("prevention:action_detail", args=[home_intervention.action.public_id]))
-    assert logged() == [(prevention_officer.pk, child.pk, AccessPurpose.PREVENTION, "TISF Nord")]
+    assert logged() == [
+        (prevention_officer.pk, child.pk, PreventionAccessPurpose.PREVENTION, "TISF Nord")
+    ]
 
 
 def test_the_directorate_reads_the_action_page_without_names_and_without_a_row(
@@ -153,3 +161,10 @@ def test_a_page_missing_on_a_concern_one_may_open_is_no_refusal(
     url = reverse("prevention:concern_feedback", args=[concern.public_id])
     assert client.get(url).status_code == 404
     assert not AccessLog.objects.exists()
+
+
+def test_the_file_s_log_names_the_prevention_purposes(child, prevention_officer):
+    log = AccessLog.objects.create(
+        child=child, user=prevention_officer, purpose=PreventionAccessPurpose.OPENED_FROM_CONCERN
+    )
+    assert log.get_purpose_display() == "Dossier ouvert depuis une IP"

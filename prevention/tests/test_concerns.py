@@ -10,7 +10,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from prevention import services
-from prevention.enums import ConcernOutcome, FirstAnalysis, ProsecutorFeedback
+from prevention.enums import (
+    ConcernOutcome,
+    FirstAnalysis,
+    PreventionAccessPurpose,
+    ProsecutorFeedback,
+)
 from prevention.models import Concern
 from prevention.tests.factories import ConcernFactory
 from welfare.enums import AccessPurpose, DecisionMaker, MeasureNature, MeasureType
@@ -224,7 +229,10 @@ def test_a_new_child_named_in_a_concern_gets_a_file_in_its_territory(
     concern.refresh_from_db()
     assert concern.evaluation_due_on < concern.received_on + timedelta(days=40)
     log = AccessLog.objects.get(child=child)
-    assert (log.user, log.purpose) == (prevention_officer, AccessPurpose.OPENED_FROM_CONCERN)
+    assert (log.user, log.purpose) == (
+        prevention_officer,
+        PreventionAccessPurpose.OPENED_FROM_CONCERN,
+    )
 
 
 def test_an_existing_file_is_found_and_linked(client, prevention_officer, nord, sud):
@@ -244,8 +252,8 @@ def test_an_existing_file_is_found_and_linked(client, prevention_officer, nord, 
         AccessLog.objects.filter(child=known).order_by("pk").values_list("user", "purpose")
     ) == [
         (prevention_officer.pk, AccessPurpose.SEARCH),
-        (prevention_officer.pk, AccessPurpose.LINKED_TO_CONCERN),
-        (prevention_officer.pk, AccessPurpose.UNLINKED_FROM_CONCERN),
+        (prevention_officer.pk, PreventionAccessPurpose.LINKED_TO_CONCERN),
+        (prevention_officer.pk, PreventionAccessPurpose.UNLINKED_FROM_CONCERN),
     ]
 
 

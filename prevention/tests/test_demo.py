@@ -18,8 +18,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def load_demo(settings):
     settings.DEBUG = True
-    settings.DEMO_LOADERS = ["welfare.demo.load", "prevention.demo.load"]
-    return lambda: call_command("load_demo")
+    return lambda: call_command("load_demo", only="welfare,prevention")
 
 
 def test_the_2023_actions_cost_the_published_prevention_spending(load_demo):

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from prevention.enums import ActionKind
+from prevention.enums import ActionKind, PreventionAccessPurpose
 from prevention.models import Intervention, PreventionAction
 from prevention.tests.factories import (
     ConcernFactory,
@@ -15,7 +15,7 @@ from prevention.tests.factories import (
     PreventionActionFactory,
 )
 from welfare import timeline
-from welfare.enums import AccessPurpose, Role
+from welfare.enums import Role
 from welfare.models import AccessLog
 from welfare.tests.factories import ChildFactory
 
@@ -416,8 +416,8 @@ def test_a_home_intervention_is_linked_to_the_childs_file(client, prevention_off
     assert list(
         AccessLog.objects.filter(child=child).order_by("pk").values_list("user", "purpose")
     ) == [
-        (prevention_officer.pk, AccessPurpose.LINKED_TO_PREVENTION),
-        (prevention_officer.pk, AccessPurpose.UNLINKED_FROM_PREVENTION),
+        (prevention_officer.pk, PreventionAccessPurpose.LINKED_TO_PREVENTION),
+        (prevention_officer.pk, PreventionAccessPurpose.UNLINKED_FROM_PREVENTION),
     ]
 
 

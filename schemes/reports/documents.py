@@ -1,7 +1,7 @@
 """The report kinds of this app: the plan report and the budget report.
 
-Each is a ``ReportKind`` named in ``settings.REPORT_KINDS``; its form checks that the plan or
-budget exists and that the user may read it, its context function gathers what
+Each is a ``ReportKind`` registered in ``SchemesConfig.ready()``; its form checks that the plan
+or budget exists and that the user may read it, its context function gathers what
 ``templates/pdf/`` lays out.
 """
 
@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from schemes import selectors
+from schemes.charts import budget_charts, plan_charts
 from schemes.enums import BudgetSection
 from schemes.models import Budget, Scheme
 from schemes.permissions import READ_ROLES
-from schemes.reports.charts import budget_charts, plan_charts
 from schemes.reports.kinds import ReportKind, ReportParametersForm
 
 # --- Plan report -----------------------------------------------------------------------------

@@ -2,21 +2,19 @@
 
 A kind says what a report is about and who may have it: the parameters a request carries
 (validated by a form, for the user who asks), the template that renders it, and the page the
-request comes from. Kinds are named by dotted path in ``settings.REPORT_KINDS`` so that an app
-built on top of this one (welfare's dashboard) adds its own without this app importing it.
+request comes from. Each app registers its kinds in its ``AppConfig.ready()``
+(``register_report_kind(PLAN)``), so that an app above this one (the observatory's dashboard)
+adds its own without this app importing it.
 """
 
 import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 
 from django import forms
-from django.conf import settings
 from django.db.models import Q
 from django.http import Http404
-from django.utils.module_loading import import_string
 
 
 class ReportParametersForm(forms.Form):
@@ -62,20 +60,26 @@ class ReportKind:
     scope: Callable[..., Q] = everything
 
 
-@cache
-def _registry() -> dict[str, ReportKind]:
-    kinds = [import_string(path) for path in settings.REPORT_KINDS]
-    return {kind.name: kind for kind in kinds}
+_kinds: dict[str, ReportKind] = {}
+
+
+def register_report_kind(kind: ReportKind) -> ReportKind:
+    """Offer ``kind`` to the reports pipeline; two kinds may not share a name."""
+    registered = _kinds.setdefault(kind.name, kind)
+    if registered is not kind:
+        raise ValueError(f"Report kind {kind.name!r} is already registered.")
+    return kind
 
 
 def all_kinds() -> list[ReportKind]:
-    return list(_registry().values())
+    """The registered kinds, in the order the apps registered them."""
+    return list(_kinds.values())
 
 
 def get_kind(name: str) -> ReportKind:
     """The kind called ``name``; 404 for a name no app registers (a tampered request)."""
     try:
-        return _registry()[name]
+        return _kinds[name]
     except KeyError:
         raise Http404(name) from None
 

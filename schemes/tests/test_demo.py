@@ -12,13 +12,12 @@ from schemes.models import Action, Budget, Scheme
 
 pytestmark = pytest.mark.django_db
 
-LOADERS = ["welfare.demo.load", "schemes.demo.load"]
+LOADERS = "welfare,schemes"
 
 
 def load_demo(settings, departement):
     settings.DEBUG = True
-    settings.DEMO_LOADERS = LOADERS
-    call_command("load_demo", departement=departement, stdout=StringIO())
+    call_command("load_demo", departement=departement, only=LOADERS, stdout=StringIO())
 
 
 def plan(title):

@@ -13,6 +13,7 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Concat, Lower
 from django.utils.translation import gettext_lazy as _
 
+from welfare.access_purposes import purpose_choices
 from welfare.enums import (
     AccessPurpose,
     DecisionMaker,
@@ -572,7 +573,7 @@ class AccessLog(models.Model):
     purpose = models.CharField(
         _("objet"),
         max_length=32,
-        choices=AccessPurpose.choices,
+        choices=purpose_choices,
         default=AccessPurpose.FILE_OPENED,
     )
     # What was read beyond the purpose: the words of a search (typed by staff, kept for the

@@ -7,10 +7,12 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
 from welfare import timeline
+from welfare.access_purposes import purpose_choices, register_access_purposes
 from welfare.enums import AccessPurpose, Role
 from welfare.models import AccessLog
 from welfare.services.access_log import Read, access_log_reads
@@ -61,11 +63,11 @@ def test_it_writes_other_purposes_of_the_same_page_in_the_same_insert(
         access_log_reads(
             user=referent_nord,
             children=[linked],
-            purpose=AccessPurpose.CONCERN,
+            purpose=AccessPurpose.CHILDREN_LIST,
             also=[Read([found], AccessPurpose.SEARCH, "morel")],
         )
     assert logged() == [
-        (referent_nord.pk, linked.pk, AccessPurpose.CONCERN, ""),
+        (referent_nord.pk, linked.pk, AccessPurpose.CHILDREN_LIST, ""),
         (referent_nord.pk, found.pk, AccessPurpose.SEARCH, "morel"),
     ]
 
@@ -349,3 +351,12 @@ def test_the_audit_names_an_account_without_a_role(child):
     account = UserFactory(username="sans.role", role="", territory=None)
     AccessLogFactory(child=child, user=account)
     assert "sans.role" in audit("--child", str(child.public_id))
+
+
+def test_an_app_cannot_give_one_of_welfare_s_purposes_another_meaning():
+    class Clash(models.TextChoices):
+        SEARCH = "search", "Autre chose"
+
+    with pytest.raises(ValueError, match="search"):
+        register_access_purposes(Clash)
+    assert dict(purpose_choices())["search"] == AccessPurpose.SEARCH.label

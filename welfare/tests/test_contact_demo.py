@@ -10,8 +10,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def load_demo(settings):
     settings.DEBUG = True
-    settings.DEMO_LOADERS = ["welfare.demo.load", "welfare.demo_contact.load"]
-    return lambda: call_command("load_demo")
+    return lambda: call_command("load_demo", only="welfare,contact")
 
 
 def test_the_demo_holds_a_few_dozen_requests_at_every_stage(load_demo):

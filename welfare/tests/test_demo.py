@@ -1,6 +1,7 @@
 import pytest
 from django.core.management import CommandError, call_command
 
+from welfare.demo_loaders import demo_loaders
 from welfare.enums import Role
 from welfare.models import Departement, Territory, User
 
@@ -20,8 +21,7 @@ DEMO_USERNAMES = {
 
 def load_demo(settings, **options):
     settings.DEBUG = True
-    settings.DEMO_LOADERS = ["welfare.demo.load"]
-    call_command("load_demo", **options)
+    call_command("load_demo", only="welfare", **options)
 
 
 def test_it_creates_one_account_per_role(settings):
@@ -67,6 +67,25 @@ def test_it_refuses_without_debug(settings):
 
 def test_force_loads_without_debug(settings):
     settings.DEBUG = False
-    settings.DEMO_LOADERS = ["welfare.demo.load"]
-    call_command("load_demo", force=True)
+    call_command("load_demo", force=True, only="welfare")
     assert User.objects.filter(username="direction").exists()
+
+
+def test_the_apps_loaders_run_in_their_order_the_retention_rule_last():
+    names = [loader.name for loader in demo_loaders()]
+    assert names == [
+        "welfare",
+        "children",
+        "placements",
+        "prevention",
+        "contact",
+        "schemes",
+        "retention",
+    ]
+
+
+def test_an_unknown_loader_name_is_refused_before_anything_is_loaded(settings):
+    settings.DEBUG = True
+    with pytest.raises(CommandError, match="inconnu : enfants"):
+        call_command("load_demo", only="welfare,enfants")
+    assert not User.objects.exists()

@@ -15,8 +15,6 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
 
-from welfare.dashboard.base import Params
-from welfare.dashboard.care import overdue_clocks
 from welfare.enums import AccessPurpose, DocumentKind, MeasureEndReason, MeasureType, Role
 from welfare.enums import LegalParameterKey as Key
 from welfare.models import AccessLog, Child, LegalParameter
@@ -169,15 +167,6 @@ def test_archived_files_are_out_of_the_list_search_and_caseload(client, nord, re
         content = client.get(url).content.decode()
         assert child.last_name.upper() not in content
     assert "ACTIF" in client.get(reverse("children:list")).content.decode()
-
-
-def test_archived_files_still_count_in_the_figures_of_past_dates(nord):
-    # Under a placement on 31/12/2022 and past its PPE deadline that day.
-    child = archived(ended_file(nord))
-    day = date(2022, 12, 31)
-    assert child in Child.objects.in_care_on(day)
-    figures = overdue_clocks(Params(day=day, start=date(2022, 1, 1), end=day))
-    assert figures["nord"]["children"] == 1
 
 
 def test_the_indicators_of_a_past_date_do_not_change_when_files_are_archived(nord, capsys):

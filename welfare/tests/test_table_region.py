@@ -31,6 +31,6 @@ def test_every_data_table_of_the_pages_is_in_a_region():
         text = path.read_text()
         assert 'class="table-responsive' not in text, path
         # The dashboard's table is wrapped where it is included.
-        tables = text.count("<table") + text.count('include "welfare/dashboard/_table.html"')
+        tables = text.count("<table") + text.count('include "observatory/_table.html"')
         if path.name != "_table.html":
             assert tables == text.count("{% table_region"), path

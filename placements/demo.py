@@ -23,9 +23,10 @@ from faker import Faker
 
 from placements.enums import AgrementState, EstablishmentKind, PlaceKind, PlacementEndReason
 from placements.models import Agrement, DailyRate, Establishment, FosterCarer, Placement
-from placements.rules import AGREMENT_VALIDITY_YEARS
+from placements.rules import agrement_expiry, agrement_parameters
 from placements.services import PEAD_MEASURES
 from welfare.demo_children import SNAPSHOT, demo_public_id
+from welfare.enums import LegalParameterKey as Key
 from welfare.enums import MeasureEndReason, MeasureNature, MeasureType
 from welfare.models import Measure, Territory
 from welfare.rules import add_years
@@ -125,7 +126,7 @@ class Slots:
         stay.place = self.provider
 
 
-def _providers(rng, fake, territories, today):
+def _providers(rng, fake, territories, today, parameters):
     establishments = []
     rates = []
     for rank, row in enumerate(ESTABLISHMENTS):
@@ -174,9 +175,9 @@ def _providers(rng, fake, territories, today):
             # The current agrément ends within 4 months: its renewal reminder is due.
             expiry = today + timedelta(days=20 + 15 * rank)
             while expiry > date(2014, 12, 31):
-                expiry = add_years(expiry, -AGREMENT_VALIDITY_YEARS)
+                expiry = add_years(expiry, -parameters.value(Key.AGREMENT_VALIDITY_YEARS, expiry))
             first_grant = expiry
-        agrements.extend(_agrement_chain(carer, rank, first_grant, places, deaf, today))
+        agrements.extend(_agrement_chain(carer, rank, first_grant, places, deaf, today, parameters))
         if rank % 9 == 0:
             rates.append(
                 DailyRate(
@@ -202,7 +203,7 @@ def _providers(rng, fake, territories, today):
     return establishments, carers, suspended
 
 
-def _agrement_chain(carer, rank, first_grant, places, deaf, today):
+def _agrement_chain(carer, rank, first_grant, places, deaf, today, parameters):
     """The carer's agréments from the first one up to the one in force today."""
     derogation = {}
     if places > 3:
@@ -224,7 +225,7 @@ def _agrement_chain(carer, rank, first_grant, places, deaf, today):
     chain = []
     granted = first_grant
     while True:
-        expires = add_years(granted, AGREMENT_VALIDITY_YEARS)
+        expires = agrement_expiry(granted_on=granted, deaf_holder=False, parameters=parameters)
         current = expires > today
         chain.append(
             Agrement(
@@ -380,7 +381,9 @@ def load(*, departement: str, stdout) -> None:
     fake.seed_instance(SEED)
     today = timezone.localdate()
     territories = {t.code: t for t in Territory.objects.filter(code__in=TERRITORY_WEIGHTS)}
-    establishments, carers, suspended = _providers(rng, fake, territories, today)
+    establishments, carers, suspended = _providers(
+        rng, fake, territories, today, agrement_parameters()
+    )
 
     by_child = {}
     for measure in measures:

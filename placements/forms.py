@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from placements.enums import AgrementState, EstablishmentKind, PlaceKind, PlacementEndReason
 from placements.models import Establishment, FosterCarer
 from placements.permissions import sees_whole_departement
-from placements.rules import AGREMENT_DEFAULT_PLACES
+from placements.rules import agrement_parameters, default_places
 from placements.selectors import places_by_free_places
 from placements.services import PEAD_MEASURES
 from welfare.enums import MeasureType
@@ -245,7 +245,8 @@ class FosterCarerForm(PlausibleDatesMixin, forms.ModelForm):
 
 
 class AgrementForm(PlausibleDatesMixin, forms.Form):
-    """A new agrément or its renewal; its expiry follows from the DEAF."""
+    """A new agrément or its renewal; its expiry follows from the DEAF. The places beyond
+    which a derogation is needed are checked by ``Agrement.clean`` (dated, art. L421-5)."""
 
     number = forms.CharField(label=_("Numéro d'agrément"), max_length=40, required=False)
     granted_on = forms.DateField(label=_("Début de l'agrément"), widget=DateInput())
@@ -253,8 +254,6 @@ class AgrementForm(PlausibleDatesMixin, forms.Form):
         label=_("Nombre de places"),
         min_value=1,
         max_value=10,
-        initial=AGREMENT_DEFAULT_PLACES,
-        help_text=_("3 au plus, sauf dérogation accordée (art. L421-5 CASF)."),
     )
     derogation_reason = forms.CharField(
         label=_("Motif de la dérogation"),
@@ -265,18 +264,13 @@ class AgrementForm(PlausibleDatesMixin, forms.Form):
         label=_("Dérogation accordée le"), required=False, widget=DateInput()
     )
 
-    def clean(self):
-        cleaned = super().clean()
-        places = cleaned.get("places")
-        if places and places > AGREMENT_DEFAULT_PLACES:
-            if not cleaned.get("derogation_reason", "").strip():
-                self.add_error(
-                    "derogation_reason",
-                    _("Au-delà de 3 places, indiquez le motif de la dérogation (art. L421-5)."),
-                )
-            if not cleaned.get("derogation_decided_on"):
-                self.add_error("derogation_decided_on", _("Indiquez la date de la dérogation."))
-        return cleaned
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        places = default_places(agrement_parameters(), timezone.localdate())
+        self.fields["places"].initial = places
+        self.fields["places"].help_text = _(
+            "%(places)d au plus, sauf dérogation accordée (art. L421-5 CASF)."
+        ) % {"places": places}
 
 
 class AgrementStateForm(PlausibleDatesMixin, forms.Form):

@@ -13,6 +13,7 @@ import pghistory
 from django.conf import settings
 from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.fields import DateRangeField, RangeOperators
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import ExpressionWrapper, F, Func, Q
 from django.urls import reverse
@@ -20,10 +21,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from placements.enums import AgrementState, EstablishmentKind, PlaceKind, PlacementEndReason
-from placements.rules import AGREMENT_DEFAULT_PLACES, AGREMENT_REMINDER_MONTHS, reminder_date
-from welfare.enums import Role
-from welfare.models import Child
-from welfare.rules import add_months
+from placements.rules import (
+    agrement_parameters,
+    default_places,
+    months_after,
+    reminder_date_sql,
+)
+from welfare.enums import LegalParameterKey, Role
+from welfare.models import Child, LegalParameter
 from welfare.validators import validate_phone
 
 
@@ -67,31 +72,40 @@ class AgrementQuerySet(models.QuerySet):
         )
 
     def with_notice_late(self, day: date):
-        """Annotate ``notice_late``: the renewal notice is not recorded as sent and its latest
-        day (``reminder_date``: expiry − 4 months, computed by PostgreSQL the same way, the end
-        of a shorter month kept) is before ``day``."""
-        reminder = Func(
-            F("expires_on"),
-            template=f"(%(expressions)s - interval '{AGREMENT_REMINDER_MONTHS} months')::date",
-            output_field=models.DateField(),
-        )
-        return self.alias(reminder_due=reminder).annotate(
+        """Annotate ``notice_due_on`` (``reminder_date``: expiry − the notice delay in force on
+        the grant, computed by PostgreSQL the same way, the end of a shorter month kept) and
+        ``notice_late``: the renewal notice is not recorded as sent and its latest day is
+        before ``day``."""
+        return self.annotate(notice_due_on=reminder_date_sql()).annotate(
             notice_late=ExpressionWrapper(
                 Q(
                     state=AgrementState.VALID,
                     reminder_sent_on__isnull=True,
                     expires_on__isnull=False,
-                    reminder_due__lt=day,
+                    notice_due_on__lt=day,
                 ),
                 output_field=models.BooleanField(),
             )
         )
 
-    def expiring_within(self, day: date, months: int):
-        """Valid agréments that expire after ``day`` and no more than ``months`` later."""
-        return self.filter(
-            state=AgrementState.VALID, expires_on__gt=day, expires_on__lte=add_months(day, months)
+    def expiring_within_notice(self, day: date):
+        """Valid agréments that expire after ``day`` and no later than the notice delay in
+        force on ``day`` (4 months, art. D421-19 CASF)."""
+        months = LegalParameter.objects.value_on(
+            LegalParameterKey.AGREMENT_REMINDER_MONTHS, models.Value(day)
         )
+        return self.filter(state=AgrementState.VALID, expires_on__gt=day).filter(
+            expires_on__lte=months_after(models.Value(day, output_field=models.DateField()), months)
+        )
+
+    def lapsed_on(self, day: date):
+        """Agréments suspended or withdrawn by ``day`` that would otherwise still hold: the
+        carer may no longer receive a child (art. L421-6 al. 3 CASF)."""
+        return self.filter(
+            state__in=[AgrementState.SUSPENDED, AgrementState.WITHDRAWN],
+            state_changed_on__lte=day,
+            granted_on__lte=day,
+        ).filter(Q(expires_on__isnull=True) | Q(expires_on__gt=day))
 
 
 class PlacementQuerySet(models.QuerySet):
@@ -251,9 +265,7 @@ class Agrement(models.Model):
         related_name="agrements",
     )
     number = models.CharField(_("numéro d'agrément"), max_length=40, blank=True)
-    places = models.PositiveSmallIntegerField(
-        _("nombre de places"), default=AGREMENT_DEFAULT_PLACES
-    )
+    places = models.PositiveSmallIntegerField(_("nombre de places"))
     derogation_reason = models.TextField(
         _("motif de la dérogation"),
         blank=True,
@@ -293,15 +305,6 @@ class Agrement(models.Model):
                 violation_error_message=_("Un agrément compte au moins une place."),
             ),
             models.CheckConstraint(
-                name="agrement_places_need_derogation",
-                condition=Q(places__lte=AGREMENT_DEFAULT_PLACES)
-                | (~Q(derogation_reason="") & Q(derogation_decided_on__isnull=False)),
-                violation_error_message=_(
-                    "Au-delà de 3 places, l'agrément doit mentionner la dérogation accordée, "
-                    "son motif et sa date (art. L421-5 CASF)."
-                ),
-            ),
-            models.CheckConstraint(
                 name="agrement_expires_after_grant",
                 condition=Q(expires_on__isnull=True) | Q(expires_on__gt=F("granted_on")),
                 violation_error_message=_("L'agrément ne peut expirer avant d'avoir commencé."),
@@ -322,6 +325,28 @@ class Agrement(models.Model):
             self.places,
         ) % {"carer": self.foster_carer, "places": self.places}
 
+    def clean(self):
+        """L421-5 CASF: beyond the places allowed without derogation (3, the figure in force
+        on the grant), the agrément records the derogation, its reason and its date."""
+        if self.places is None or self.granted_on is None:
+            return
+        allowed = default_places(agrement_parameters(), self.granted_on)
+        if self.places <= allowed:
+            return
+        errors = {}
+        if not self.derogation_reason.strip():
+            errors["derogation_reason"] = _(
+                "Au-delà de %(places)d places, indiquez le motif de la dérogation accordée "
+                "(art. L421-5 CASF)."
+            ) % {"places": allowed}
+        if not self.derogation_decided_on:
+            errors["derogation_decided_on"] = _(
+                "Au-delà de %(places)d places, indiquez la date de la dérogation (art. L421-5 "
+                "CASF)."
+            ) % {"places": allowed}
+        if errors:
+            raise ValidationError(errors)
+
     def is_in_force_on(self, day: date) -> bool:
         """Same rule as ``AgrementQuerySet.in_force_on``."""
         return (
@@ -332,11 +357,6 @@ class Agrement(models.Model):
                 or self.state_changed_on > day
             )
         )
-
-    @property
-    def reminder_due_on(self) -> date | None:
-        """When the holder must be reminded to apply for renewal."""
-        return reminder_date(self.expires_on)
 
     @property
     def calls_for_renewal_notice(self) -> bool:

@@ -24,7 +24,6 @@ from django.db.models.functions import Coalesce, Concat, Greatest, Least, Upper
 
 from placements.enums import EstablishmentKind, PlaceKind, cost_kinds
 from placements.models import Agrement, DailyRate, Establishment, FosterCarer, Placement
-from placements.rules import AGREMENT_REMINDER_MONTHS
 from welfare import retention
 from welfare.enums import Role
 from welfare.formats import share
@@ -210,14 +209,14 @@ def pead_count_on(*, user, day: date, territory=None) -> int:
 
 
 def agrements_expiring(*, user, day: date, territory=None):
-    """Valid agréments of the carers ``user`` may see that expire within the reminder period
-    (4 months) after ``day``, with their carer: those whose renewal notice is late on ``day``
-    first (``notice_late``), then the soonest to expire."""
+    """Valid agréments of the carers ``user`` may see that expire within the notice delay in
+    force on ``day`` (4 months, art. D421-19 CASF), with their carer: those whose renewal
+    notice is late on ``day`` first (``notice_late``), then the soonest to expire."""
     carers = FosterCarer.objects.for_user(user)
     if territory is not None:
         carers = carers.filter(territory=territory)
     return (
-        Agrement.objects.expiring_within(day, AGREMENT_REMINDER_MONTHS)
+        Agrement.objects.expiring_within_notice(day)
         .with_notice_late(day)
         .filter(foster_carer__in=carers)
         .select_related("foster_carer", "foster_carer__territory")

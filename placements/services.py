@@ -17,7 +17,7 @@ from django.utils.translation import ngettext
 
 from placements.enums import AgrementState, PlaceKind, PlacementEndReason
 from placements.models import Agrement, DailyRate, Establishment, FosterCarer, Placement
-from placements.rules import agrement_expiry
+from placements.rules import agrement_expiry, agrement_parameters
 from welfare.enums import MeasureType
 from welfare.models import Child, Measure
 from welfare.services.children import refuse_if_archived
@@ -442,11 +442,16 @@ def agrement_grant(
     derogation_decided_on: date | None = None,
 ) -> Agrement:
     """Record an agrément (a first one or a renewal). It expires after 5 years, or never
-    for a holder of the DEAF; more than 3 places need a recorded derogation."""
+    for a holder of the DEAF; more than 3 places need a recorded derogation (the figures in
+    force on ``granted_on``)."""
     agrement = Agrement(
         foster_carer=foster_carer,
         granted_on=granted_on,
-        expires_on=agrement_expiry(granted_on=granted_on, deaf_holder=foster_carer.deaf_holder),
+        expires_on=agrement_expiry(
+            granted_on=granted_on,
+            deaf_holder=foster_carer.deaf_holder,
+            parameters=agrement_parameters(),
+        ),
         places=places,
         number=number,
         derogation_reason=derogation_reason,
@@ -482,7 +487,8 @@ def agrement_change_state(
 @transaction.atomic
 def agrement_record_reminder(*, agrement: Agrement, sent_on: date, today: date) -> Agrement:
     """Record the day the holder was told to apply for renewal (art. D421-19 CASF: at least 4
-    months before expiry; the letter itself leaves the Département by post)."""
+    months before expiry, the dated delay; the letter itself leaves the Département by
+    post)."""
     if not agrement.calls_for_renewal_notice:
         if agrement.expires_on is None:
             raise ValidationError(

@@ -428,11 +428,13 @@ def agrement_state(request, public_id):
 
 @staff_view(roles=PROVIDER_ROLES, methods=("GET", "POST"), nominative=False)
 def agrement_reminder(request, public_id):
+    today = timezone.localdate()
     agrement = get_object_or_404(
-        Agrement.objects.filter(foster_carer__in=_carers(request)).select_related("foster_carer"),
+        Agrement.objects.filter(foster_carer__in=_carers(request))
+        .with_notice_late(today)
+        .select_related("foster_carer"),
         public_id=public_id,
     )
-    today = timezone.localdate()
     form = AgrementReminderForm(request.POST or None, initial={"sent_on": today})
     if _posted(request, form) and save_or_show_errors(
         form,
@@ -456,7 +458,7 @@ def agrement_reminder(request, public_id):
         )
         % {
             "expiry": f"{agrement.expires_on:%d/%m/%Y}" if agrement.expires_on else "—",
-            "due": f"{agrement.reminder_due_on:%d/%m/%Y}" if agrement.expires_on else "—",
+            "due": f"{agrement.notice_due_on:%d/%m/%Y}" if agrement.expires_on else "—",
         },
     )
 

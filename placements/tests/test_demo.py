@@ -45,7 +45,7 @@ def test_the_demo_houses_the_published_figures_within_every_rule(settings):
     assert on_snapshot.filter(measure__nature=MeasureNature.ADMINISTRATIVE).pead().count() == 0
     assert FosterCarer.objects.count() == 180
     assert Agrement.objects.filter(state=AgrementState.SUSPENDED).count() == 1
-    assert Agrement.objects.expiring_within(timezone.localdate(), 4).exists()
+    assert Agrement.objects.expiring_within_notice(timezone.localdate()).exists()
     assert set(Establishment.objects.values_list("kind", flat=True)) >= {
         "mecs",
         "fde",

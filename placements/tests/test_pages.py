@@ -423,12 +423,12 @@ def test_suspending_an_agrement(client, directorate, carer):
 def test_the_carer_page_says_when_the_renewal_notice_is_due_and_links_to_record_it(
     client, responsable_nord, carer
 ):
-    agrement = carer.agrements.get()
+    agrement = carer.agrements.with_notice_late(timezone.localdate()).get()
     client.force_login(responsable_nord)
 
     html = client.get(carer.get_absolute_url()).content.decode()
 
-    assert f"à envoyer au plus tard le {agrement.reminder_due_on:%d/%m/%Y}" in html
+    assert f"à envoyer au plus tard le {agrement.notice_due_on:%d/%m/%Y}" in html
     assert reverse("placements:agrement_reminder", args=[agrement.public_id]) in html
 
 

@@ -8,7 +8,7 @@ import pytest
 from placements import selectors
 from placements.enums import AgrementState, EstablishmentKind, PlaceKind
 from placements.models import Agrement
-from placements.rules import reminder_date
+from placements.rules import agrement_parameters, reminder_date
 from placements.tests.factories import (
     AgrementFactory,
     DailyRateFactory,
@@ -303,7 +303,9 @@ def test_the_database_dates_the_notice_as_reminder_date_does(nord, expires_on):
         granted_on=date(2019, 7, 1),
         expires_on=expires_on,
     )
-    due = reminder_date(expires_on)
+    due = reminder_date(
+        granted_on=agrement.granted_on, expires_on=expires_on, parameters=agrement_parameters()
+    )
     for day, late in ((due, False), (date.fromordinal(due.toordinal() + 1), True)):
         annotated = Agrement.objects.with_notice_late(day).get(pk=agrement.pk)
         assert annotated.notice_late is late, (expires_on, day)

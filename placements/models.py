@@ -358,6 +358,15 @@ class Agrement(models.Model):
             )
         )
 
+    def is_lapsed_on(self, day: date) -> bool:
+        """Same rule as ``AgrementQuerySet.lapsed_on``."""
+        return (
+            self.state in (AgrementState.SUSPENDED, AgrementState.WITHDRAWN)
+            and self.state_changed_on <= day
+            and self.granted_on <= day
+            and (self.expires_on is None or self.expires_on > day)
+        )
+
     @property
     def calls_for_renewal_notice(self) -> bool:
         """A valid agrément with an expiry (not a DEAF holder's) is renewed on application,

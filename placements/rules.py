@@ -45,6 +45,13 @@ def reminder_date(*, granted_on: date, expires_on: date | None, parameters) -> d
     return add_months(expires_on, -parameters.value(Key.AGREMENT_REMINDER_MONTHS, granted_on))
 
 
+def suspension_end(*, agrement, parameters: LegalParameterSet) -> date:
+    """The last day a suspension may last: it is decided for 4 months at most (art. R421-24
+    al. 2 CASF), then the agrément is restored or withdrawn."""
+    months = parameters.value(Key.AGREMENT_SUSPENSION_MAX_MONTHS, agrement.state_changed_on)
+    return add_months(agrement.state_changed_on, months)
+
+
 def months_after(day, months):
     """SQL ``day + months`` calendar months as a date (PostgreSQL keeps the end of a shorter
     month, as ``add_months`` does); ``months`` may be negative."""

@@ -10,6 +10,7 @@ from django.db.models import (
     Case,
     Count,
     DecimalField,
+    Exists,
     ExpressionWrapper,
     F,
     IntegerField,
@@ -221,6 +222,55 @@ def agrements_expiring(*, user, day: date, territory=None):
         .filter(foster_carer__in=carers)
         .select_related("foster_carer", "foster_carer__territory")
         .order_by("-notice_late", "expires_on")
+    )
+
+
+# --- Agréments suspended or withdrawn (art. L421-6 CASF) -------------------------------------
+
+
+def _carers_with_lapsed_agrement(day: date):
+    """Assistants familiaux whose agrément is suspended or withdrawn on ``day`` and who hold
+    no other agrément in force that day."""
+    lapsed = Agrement.objects.lapsed_on(day).filter(foster_carer=OuterRef("pk"))
+    in_force = Agrement.objects.in_force_on(day).filter(foster_carer=OuterRef("pk"))
+    return FosterCarer.objects.filter(Exists(lapsed)).exclude(Exists(in_force))
+
+
+def placements_under_lapsed_agrement(*, day: date, territory=None):
+    """The placements under way on ``day`` with an assistant familial whose agrément is
+    suspended or withdrawn that day: "tant que l'agrément reste suspendu, aucun enfant ne
+    peut être confié" (art. L421-6 al. 3 CASF), so each of these children's stay is to be
+    decided. ``territory`` is the carer's (the place's, as on the capacity board). Its
+    ``.count()`` is the dashboard's figure (one query)."""
+    carers = _carers_with_lapsed_agrement(day)
+    if territory is not None:
+        carers = carers.filter(territory=territory)
+    return Placement.objects.active_on(day).filter(foster_carer__in=carers)
+
+
+def carers_with_lapsed_agrement(*, user, day: date, territory=None):
+    """The assistants familiaux ``user`` may see who still receive children on ``day``
+    although their agrément is suspended or withdrawn, each annotated ``children_placed``,
+    ``lapsed_state`` and ``lapsed_since``, the oldest decision first (one query)."""
+    carers = FosterCarer.objects.for_user(user).filter(
+        pk__in=_carers_with_lapsed_agrement(day).values("pk")
+    )
+    if territory is not None:
+        carers = carers.filter(territory=territory)
+    lapsed = (
+        Agrement.objects.lapsed_on(day)
+        .filter(foster_carer=OuterRef("pk"))
+        .order_by("-state_changed_on", "-pk")
+    )
+    return (
+        carers.annotate(
+            children_placed=_occupied_on(day, "foster_carer"),
+            lapsed_state=Subquery(lapsed.values("state")[:1]),
+            lapsed_since=Subquery(lapsed.values("state_changed_on")[:1]),
+        )
+        .filter(children_placed__gt=0)
+        .select_related("territory")
+        .order_by("lapsed_since", "last_name", "first_name")
     )
 
 

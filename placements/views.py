@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from placements import selectors, services
-from placements.enums import EstablishmentKind, PlaceKind
+from placements.enums import AgrementState, EstablishmentKind, PlaceKind
 from placements.forms import (
     AgrementForm,
     AgrementReminderForm,
@@ -39,6 +39,7 @@ from placements.permissions import (
     RATE_ROLES,
     sees_whole_departement,
 )
+from placements.rules import agrement_parameters, suspension_end
 from welfare.enums import AccessPurpose
 from welfare.formats import share
 from welfare.forms.errors import save_or_show_errors
@@ -232,6 +233,10 @@ def board(request):
             "totals": selectors.capacity_board_totals(**places),
             "pead": selectors.pead_count_on(**scope),
             "expiring": list(selectors.agrements_expiring(**scope)),
+            "lapsed": [
+                {"carer": carer, "state": AgrementState(carer.lapsed_state).label}
+                for carer in selectors.carers_with_lapsed_agrement(**scope)
+            ],
             "can_manage": request.user.role in PROVIDER_ROLES,
         },
     )
@@ -309,6 +314,10 @@ def foster_carer_detail(request, public_id):
     today = timezone.localdate()
     agrements = list(carer.agrements.with_notice_late(today).order_by("-granted_on"))
     in_force = next((a for a in agrements if a.is_in_force_on(today)), None)
+    occupied = carer.placements.active_on(today).count()
+    lapsed = None
+    if in_force is None:
+        lapsed = next((a for a in agrements if a.is_lapsed_on(today)), None)
     return render(
         request,
         "placements/foster_carer_detail.html",
@@ -316,7 +325,13 @@ def foster_carer_detail(request, public_id):
             "carer": carer,
             "agrements": agrements,
             "in_force": in_force,
-            "occupied": carer.placements.active_on(today).count(),
+            "occupied": occupied,
+            "lapsed": lapsed,
+            "suspension_ends": (
+                suspension_end(agrement=lapsed, parameters=agrement_parameters())
+                if lapsed and lapsed.state == AgrementState.SUSPENDED
+                else None
+            ),
             "rates": list(carer.rates.order_by("-year")),
             "today": today,
             "can_manage": True,

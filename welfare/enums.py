@@ -199,6 +199,10 @@ class LegalParameterKey(models.TextChoices):
         "agrement_reminder_months",
         _("Avis de renouvellement : délai avant l'échéance de l'agrément (mois)"),
     )
+    AGREMENT_SUSPENSION_MAX_MONTHS = (
+        "agrement_suspension_max_months",
+        _("Durée maximale de la suspension d'un agrément (mois)"),
+    )
     AGREMENT_DECISION_MONTHS = (
         "agrement_decision_months",
         _("Délai de décision sur une demande d'agrément (mois)"),

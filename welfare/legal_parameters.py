@@ -66,6 +66,7 @@ DEFAULTS = [
                 "les assistants familiaux) ; sans limite pour un titulaire du DEAF (art. L421-9)",
             ),
             (Key.AGREMENT_REMINDER_MONTHS, 4, "art. D421-19 CASF"),
+            (Key.AGREMENT_SUSPENSION_MAX_MONTHS, 4, "art. R421-24 al. 2 CASF"),
             (Key.AGREMENT_DECISION_MONTHS, 4, "art. L421-6 al. 2 CASF"),
             (Key.AGREMENT_EXTENSION_MONTHS, 2, "art. L421-6 al. 2 CASF"),
         )

@@ -20,7 +20,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from placements.enums import AgrementState, EstablishmentKind, PlaceKind, PlacementEndReason
+from placements.enums import (
+    AgrementState,
+    ApplicationDecision,
+    ApplicationKind,
+    EstablishmentKind,
+    PlaceKind,
+    PlacementEndReason,
+)
 from placements.rules import (
     agrement_parameters,
     default_places,
@@ -372,6 +379,147 @@ class Agrement(models.Model):
         """A valid agrément with an expiry (not a DEAF holder's) is renewed on application,
         after a notice to its holder (art. D421-19 CASF)."""
         return self.expires_on is not None and self.state == AgrementState.VALID
+
+
+class AgrementApplicationQuerySet(models.QuerySet):
+    def pending(self):
+        """Applications with no decision recorded (the tacit ones not yet recorded among them:
+        their clock tells them apart)."""
+        return self.filter(decision="")
+
+    def decided(self):
+        return self.exclude(decision="")
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+class AgrementApplication(models.Model):
+    """An application for the agrément of an assistant familial, from its receipt to the
+    decision of the président du conseil départemental (art. L421-3 and L421-6 CASF).
+
+    Its clock is computed, never stored (``placements.rules.application_clock``): 4 months from
+    the complete file, 6 once extended by a reasoned decision; silence past that day is an
+    agrément granted ("accordé tacitement", recorded by ``application_record_tacit``)."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    applicant = models.ForeignKey(
+        FosterCarer,
+        verbose_name=_("demandeur"),
+        on_delete=models.PROTECT,
+        related_name="applications",
+    )
+    kind = models.CharField(
+        _("objet de la demande"), max_length=16, choices=ApplicationKind.choices
+    )
+    places = models.PositiveSmallIntegerField(_("nombre de places demandé"))
+    received_on = models.DateField(_("demande reçue le"))
+    complete_on = models.DateField(
+        _("dossier complet le"),
+        null=True,
+        blank=True,
+        help_text=_("Le délai de décision court à compter du dossier complet."),
+    )
+    extended_on = models.DateField(_("délai prolongé le"), null=True, blank=True)
+    extension_reason = models.TextField(_("motif de la prolongation"), blank=True)
+    decision = models.CharField(
+        _("décision"), max_length=16, choices=ApplicationDecision.choices, blank=True
+    )
+    decided_on = models.DateField(_("décision du"), null=True, blank=True)
+    decision_reason = models.TextField(_("motif de la décision"), blank=True)
+    agrement = models.OneToOneField(
+        Agrement,
+        verbose_name=_("agrément délivré"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="application",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("saisie par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("saisie le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
+
+    objects = AgrementApplicationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-received_on", "-pk"]
+        verbose_name = _("demande d'agrément")
+        verbose_name_plural = _("demandes d'agrément")
+        constraints = [
+            models.CheckConstraint(
+                name="application_kind_valid", condition=Q(kind__in=ApplicationKind.values)
+            ),
+            models.CheckConstraint(
+                name="application_decision_valid",
+                condition=Q(decision__in=ApplicationDecision.values) | Q(decision=""),
+            ),
+            models.CheckConstraint(
+                name="application_places_positive",
+                condition=Q(places__gt=0),
+                violation_error_message=_("Une demande porte sur au moins une place."),
+            ),
+            models.CheckConstraint(
+                name="application_complete_after_receipt",
+                condition=Q(complete_on__isnull=True) | Q(complete_on__gte=F("received_on")),
+                violation_error_message=_(
+                    "Le dossier ne peut être complet avant la réception de la demande."
+                ),
+            ),
+            models.CheckConstraint(
+                name="application_extension_reasoned",
+                condition=Q(extended_on__isnull=True, extension_reason="")
+                | (
+                    Q(extended_on__isnull=False, complete_on__isnull=False)
+                    & ~Q(extension_reason="")
+                    & Q(extended_on__gte=F("complete_on"))
+                ),
+                violation_error_message=_(
+                    "La prolongation est une décision motivée et datée, prise une fois le "
+                    "dossier complet (art. L421-6 al. 2 CASF)."
+                ),
+            ),
+            models.CheckConstraint(
+                name="application_decision_dated",
+                condition=Q(decision="", decided_on__isnull=True)
+                | (
+                    ~Q(decision="")
+                    & Q(complete_on__isnull=False)
+                    & Q(decided_on__gte=F("complete_on"))
+                ),
+                violation_error_message=_(
+                    "Une décision est datée, au plus tôt le jour où le dossier est complet."
+                ),
+            ),
+            models.CheckConstraint(
+                name="application_refusal_reasoned",
+                condition=~Q(decision=ApplicationDecision.REFUSED) | ~Q(decision_reason=""),
+                violation_error_message=_("Un refus d'agrément est motivé (art. L421-6 CASF)."),
+            ),
+            models.CheckConstraint(
+                name="application_grant_has_agrement",
+                condition=Q(decision__in=["", ApplicationDecision.REFUSED], agrement__isnull=True)
+                | (
+                    Q(decision__in=[ApplicationDecision.GRANTED, ApplicationDecision.TACIT])
+                    & Q(agrement__isnull=False)
+                ),
+                violation_error_message=_("Un agrément accordé est enregistré avec sa décision."),
+            ),
+        ]
+
+    def __str__(self):
+        return _("%(kind)s de %(applicant)s reçue le %(day)s") % {
+            "kind": self.get_kind_display(),
+            "applicant": self.applicant,
+            "day": f"{self.received_on:%d/%m/%Y}",
+        }
+
+    def get_absolute_url(self):
+        return reverse("placements:application_detail", args=[self.public_id])
 
 
 @pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())

@@ -7,12 +7,14 @@ expiry) are those in force on the day it is granted; the clock of an application
 force on the day the file was complete.
 """
 
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from django.db import models
 from django.db.models import F, Func, Value
 from django.db.models.functions import Cast
 
+from placements.enums import ApplicationStatus
 from welfare.enums import LegalParameterKey as Key
 from welfare.models import LegalParameter, LegalParameterSet
 from welfare.rules import add_months, add_years
@@ -50,6 +52,55 @@ def suspension_end(*, agrement, parameters: LegalParameterSet) -> date:
     al. 2 CASF), then the agrément is restored or withdrawn."""
     months = parameters.value(Key.AGREMENT_SUSPENSION_MAX_MONTHS, agrement.state_changed_on)
     return add_months(agrement.state_changed_on, months)
+
+
+@dataclass(frozen=True)
+class ApplicationClock:
+    """The decision clock of an application for agrément on a day.
+
+    ``due_on`` is the last day a decision may be notified (none while the file is incomplete);
+    from ``tacit_from``, the day after, the agrément is granted tacitly."""
+
+    status: str
+    due_on: date | None
+    tacit_from: date | None
+    extended: bool
+
+
+def application_due_on(*, complete_on, extended: bool, parameters) -> date | None:
+    """Art. L421-6 al. 2 CASF: the decision is notified within 4 months, extendable by 2 by a
+    reasoned decision, counted from the complete file (the dated rows in force that day)."""
+    if complete_on is None:
+        return None
+    months = parameters.value(Key.AGREMENT_DECISION_MONTHS, complete_on)
+    if extended:
+        months += parameters.value(Key.AGREMENT_EXTENSION_MONTHS, complete_on)
+    return add_months(complete_on, months)
+
+
+def application_clock(application, *, day: date, parameters) -> ApplicationClock:
+    """Where ``application`` stands on ``day``: a decision recorded is its status; without
+    one, incomplete, in instruction until ``due_on`` included, then granted tacitly."""
+    due = application_due_on(
+        complete_on=application.complete_on,
+        extended=application.extended_on is not None,
+        parameters=parameters,
+    )
+    tacit_from = due + timedelta(days=1) if due else None
+    if application.decision:
+        status = application.decision
+    elif due is None:
+        status = ApplicationStatus.INCOMPLETE
+    elif day <= due:
+        status = ApplicationStatus.PENDING
+    else:
+        status = ApplicationStatus.TACIT
+    return ApplicationClock(
+        status=status,
+        due_on=due,
+        tacit_from=tacit_from,
+        extended=application.extended_on is not None,
+    )
 
 
 def months_after(day, months):

@@ -21,7 +21,14 @@ from decimal import Decimal
 from django.utils import timezone
 from faker import Faker
 
-from placements.enums import AgrementState, EstablishmentKind, PlaceKind, PlacementEndReason
+from placements import services
+from placements.enums import (
+    AgrementState,
+    ApplicationKind,
+    EstablishmentKind,
+    PlaceKind,
+    PlacementEndReason,
+)
 from placements.models import Agrement, DailyRate, Establishment, FosterCarer, Placement
 from placements.rules import agrement_expiry, agrement_parameters
 from placements.services import PEAD_MEASURES
@@ -407,7 +414,69 @@ def load(*, departement: str, stdout) -> None:
         )
         for stay in stays
     )
+    _suspend_with_child_placed(carers, today)
+    applications = _applications(rng, fake, territories, today)
     stdout.write(
         f"{len(establishments)} établissements, {len(carers)} assistants familiaux, "
-        f"{len(stays)} placements."
+        f"{len(stays)} placements, {applications} demandes d'agrément."
     )
+
+
+# Days between the last arrival at the carer and the suspension, and since the suspension.
+SUSPENDED_SINCE_DAYS = 20
+
+
+def _suspend_with_child_placed(carers, today):
+    """Suspend, 20 days ago, the agrément of the first carer who still receives children who
+    all arrived before: "tant que l'agrément reste suspendu, aucun enfant ne peut être
+    confié" (art. L421-6 CASF), so the carer's page, the board and the dashboard alert on
+    them (no arrival ever happens under the suspension)."""
+    since = today - timedelta(days=SUSPENDED_SINCE_DAYS)
+    for carer in carers:
+        placements = list(carer.placements.all())
+        if any(p.start_date >= since for p in placements) or not any(
+            p.is_active_on(today) for p in placements
+        ):
+            continue
+        agrement = carer.agrements.in_force_on(today).order_by("-granted_on").first()
+        if agrement is None or agrement.granted_on >= since:
+            continue
+        agrement.state = AgrementState.SUSPENDED
+        agrement.state_changed_on = since
+        agrement.state_reason = "Suspension en urgence dans l'attente de l'évaluation d'une IP."
+        agrement.save(update_fields=["state", "state_changed_on", "state_reason"])
+        return
+
+
+def _applications(rng, fake, territories, today) -> int:
+    """Three applicants for a first agrément (art. L421-6 al. 2 CASF): one under instruction
+    (complete a month ago, due in three months), one incomplete, and one whose complete file
+    waited more than 4 months without a decision, granted tacitly (recorded, the agrément
+    dated the day after the delay)."""
+    cases = [
+        ("nord", today - timedelta(days=40), today - timedelta(days=30), False),
+        ("centre", today - timedelta(days=12), None, False),
+        ("sud", today - timedelta(days=170), today - timedelta(days=160), True),
+    ]
+    for rank, (code, received, complete, tacit) in enumerate(cases):
+        applicant = FosterCarer.objects.create(
+            public_id=demo_uuid("candidat-agrement", rank),
+            first_name=fake.first_name_female(),
+            last_name=fake.last_name(),
+            territory=territories[code],
+            address=fake.address(),
+            phone=fake.phone_number(),
+        )
+        application = services.application_receive(
+            applicant=applicant,
+            kind=ApplicationKind.FIRST,
+            places=rng.choice((1, 2, 3)),
+            received_on=received,
+            complete_on=complete,
+            today=today,
+        )
+        if tacit:
+            services.application_record_tacit(
+                application=application, today=today, number=f"AF-39-T{rank:03d}"
+            )
+    return len(cases)

@@ -438,8 +438,6 @@ class Generator:
             grave_danger=grave,
             parameters=self.parameters,
         )
-        if grave:
-            concern.prosecutor_referral_on = received
         self.concern_rows.append(concern)
         self.concern_children += [(concern, child) for child in children]
         self.analyse(concern, code, current=current)

@@ -365,7 +365,10 @@ class ApplicationDecisionForm(PlausibleDatesMixin, forms.Form):
         label=_("Motif"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Obligatoire pour un refus (art. L421-6 CASF)."),
+        help_text=_(
+            "Obligatoire pour un refus (art. L211-2 du code des relations entre le public et "
+            "l'administration)."
+        ),
     )
     number = forms.CharField(
         label=_("Numéro d'agrément"), max_length=40, required=False, help_text=_("Si accordé.")

@@ -498,7 +498,10 @@ class AgrementApplication(models.Model):
             models.CheckConstraint(
                 name="application_refusal_reasoned",
                 condition=~Q(decision=ApplicationDecision.REFUSED) | ~Q(decision_reason=""),
-                violation_error_message=_("Un refus d'agrément est motivé (art. L421-6 CASF)."),
+                violation_error_message=_(
+                    "Un refus d'agrément est motivé (art. L211-2 du code des relations entre le "
+                    "public et l'administration)."
+                ),
             ),
             models.CheckConstraint(
                 name="application_grant_has_agrement",

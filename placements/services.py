@@ -734,7 +734,14 @@ def application_decide(
             }
         )
     if decision == ApplicationDecision.REFUSED and not reason.strip():
-        raise ValidationError({"reason": _("Un refus d'agrément est motivé (art. L421-6 CASF).")})
+        raise ValidationError(
+            {
+                "reason": _(
+                    "Un refus d'agrément est motivé (art. L211-2 du code des relations entre le "
+                    "public et l'administration)."
+                )
+            }
+        )
     if decision == ApplicationDecision.GRANTED:
         derogation = (
             {"derogation_reason": derogation_reason, "derogation_decided_on": decided_on}

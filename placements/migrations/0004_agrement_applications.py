@@ -322,7 +322,7 @@ class Migration(migrations.Migration):
                     _connector="OR",
                 ),
                 name="application_refusal_reasoned",
-                violation_error_message="Un refus d'agrément est motivé (art. L421-6 CASF).",
+                violation_error_message="Un refus d'agrément est motivé (art. L211-2 du code des relations entre le public et l'administration).",
             ),
         ),
         migrations.AddConstraint(

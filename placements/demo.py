@@ -21,11 +21,19 @@ from decimal import Decimal
 from django.utils import timezone
 from faker import Faker
 
-from placements.enums import AgrementState, EstablishmentKind, PlaceKind, PlacementEndReason
+from placements import services
+from placements.enums import (
+    AgrementState,
+    ApplicationKind,
+    EstablishmentKind,
+    PlaceKind,
+    PlacementEndReason,
+)
 from placements.models import Agrement, DailyRate, Establishment, FosterCarer, Placement
-from placements.rules import AGREMENT_VALIDITY_YEARS
+from placements.rules import agrement_expiry, agrement_parameters
 from placements.services import PEAD_MEASURES
 from welfare.demo_children import SNAPSHOT, demo_public_id
+from welfare.enums import LegalParameterKey as Key
 from welfare.enums import MeasureEndReason, MeasureNature, MeasureType
 from welfare.models import Measure, Territory
 from welfare.rules import add_years
@@ -125,7 +133,7 @@ class Slots:
         stay.place = self.provider
 
 
-def _providers(rng, fake, territories, today):
+def _providers(rng, fake, territories, today, parameters):
     establishments = []
     rates = []
     for rank, row in enumerate(ESTABLISHMENTS):
@@ -174,9 +182,9 @@ def _providers(rng, fake, territories, today):
             # The current agrément ends within 4 months: its renewal reminder is due.
             expiry = today + timedelta(days=20 + 15 * rank)
             while expiry > date(2014, 12, 31):
-                expiry = add_years(expiry, -AGREMENT_VALIDITY_YEARS)
+                expiry = add_years(expiry, -parameters.value(Key.AGREMENT_VALIDITY_YEARS, expiry))
             first_grant = expiry
-        agrements.extend(_agrement_chain(carer, rank, first_grant, places, deaf, today))
+        agrements.extend(_agrement_chain(carer, rank, first_grant, places, deaf, today, parameters))
         if rank % 9 == 0:
             rates.append(
                 DailyRate(
@@ -202,7 +210,7 @@ def _providers(rng, fake, territories, today):
     return establishments, carers, suspended
 
 
-def _agrement_chain(carer, rank, first_grant, places, deaf, today):
+def _agrement_chain(carer, rank, first_grant, places, deaf, today, parameters):
     """The carer's agréments from the first one up to the one in force today."""
     derogation = {}
     if places > 3:
@@ -224,7 +232,7 @@ def _agrement_chain(carer, rank, first_grant, places, deaf, today):
     chain = []
     granted = first_grant
     while True:
-        expires = add_years(granted, AGREMENT_VALIDITY_YEARS)
+        expires = agrement_expiry(granted_on=granted, deaf_holder=False, parameters=parameters)
         current = expires > today
         chain.append(
             Agrement(
@@ -380,7 +388,9 @@ def load(*, departement: str, stdout) -> None:
     fake.seed_instance(SEED)
     today = timezone.localdate()
     territories = {t.code: t for t in Territory.objects.filter(code__in=TERRITORY_WEIGHTS)}
-    establishments, carers, suspended = _providers(rng, fake, territories, today)
+    establishments, carers, suspended = _providers(
+        rng, fake, territories, today, agrement_parameters()
+    )
 
     by_child = {}
     for measure in measures:
@@ -404,7 +414,69 @@ def load(*, departement: str, stdout) -> None:
         )
         for stay in stays
     )
+    _suspend_with_child_placed(carers, today)
+    applications = _applications(rng, fake, territories, today)
     stdout.write(
         f"{len(establishments)} établissements, {len(carers)} assistants familiaux, "
-        f"{len(stays)} placements."
+        f"{len(stays)} placements, {applications} demandes d'agrément."
     )
+
+
+# Days between the last arrival at the carer and the suspension, and since the suspension.
+SUSPENDED_SINCE_DAYS = 20
+
+
+def _suspend_with_child_placed(carers, today):
+    """Suspend, 20 days ago, the agrément of the first carer who still receives children who
+    all arrived before: "tant que l'agrément reste suspendu, aucun enfant ne peut être
+    confié" (art. L421-6 CASF), so the carer's page, the board and the dashboard alert on
+    them (no arrival ever happens under the suspension)."""
+    since = today - timedelta(days=SUSPENDED_SINCE_DAYS)
+    for carer in carers:
+        placements = list(carer.placements.all())
+        if any(p.start_date >= since for p in placements) or not any(
+            p.is_active_on(today) for p in placements
+        ):
+            continue
+        agrement = carer.agrements.in_force_on(today).order_by("-granted_on").first()
+        if agrement is None or agrement.granted_on >= since:
+            continue
+        agrement.state = AgrementState.SUSPENDED
+        agrement.state_changed_on = since
+        agrement.state_reason = "Suspension en urgence dans l'attente de l'évaluation d'une IP."
+        agrement.save(update_fields=["state", "state_changed_on", "state_reason"])
+        return
+
+
+def _applications(rng, fake, territories, today) -> int:
+    """Three applicants for a first agrément (art. L421-6 al. 2 CASF): one under instruction
+    (complete a month ago, due in three months), one incomplete, and one whose complete file
+    waited more than 4 months without a decision, granted tacitly (recorded, the agrément
+    dated the day after the delay)."""
+    cases = [
+        ("nord", today - timedelta(days=40), today - timedelta(days=30), False),
+        ("centre", today - timedelta(days=12), None, False),
+        ("sud", today - timedelta(days=170), today - timedelta(days=160), True),
+    ]
+    for rank, (code, received, complete, tacit) in enumerate(cases):
+        applicant = FosterCarer.objects.create(
+            public_id=demo_uuid("candidat-agrement", rank),
+            first_name=fake.first_name_female(),
+            last_name=fake.last_name(),
+            territory=territories[code],
+            address=fake.address(),
+            phone=fake.phone_number(),
+        )
+        application = services.application_receive(
+            applicant=applicant,
+            kind=ApplicationKind.FIRST,
+            places=rng.choice((1, 2, 3)),
+            received_on=received,
+            complete_on=complete,
+            today=today,
+        )
+        if tacit:
+            services.application_record_tacit(
+                application=application, today=today, number=f"AF-39-T{rank:03d}"
+            )
+    return len(cases)

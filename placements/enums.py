@@ -32,6 +32,34 @@ class AgrementState(models.TextChoices):
     EXPIRED = "expired", _("Expiré")
 
 
+class ApplicationKind(models.TextChoices):
+    """What an application for agrément asks for."""
+
+    FIRST = "first", _("Première demande")
+    RENEWAL = "renewal", _("Renouvellement")
+    MODIFICATION = "modification", _("Modification (nombre de places)")
+
+
+class ApplicationDecision(models.TextChoices):
+    """How an application for agrément ended; none while it waits."""
+
+    GRANTED = "granted", _("Accordé")
+    REFUSED = "refused", _("Refusé")
+    # Art. L421-6 al. 2 CASF: no decision notified within the delay, the agrément is granted.
+    TACIT = "tacit", _("Accordé tacitement")
+
+
+class ApplicationStatus(models.TextChoices):
+    """Where an application stands on a day, computed from its dates and its decision."""
+
+    INCOMPLETE = "incomplete", _("Dossier incomplet : le délai ne court pas")
+    PENDING = "pending", _("En instruction")
+    # The delay ran out with no decision recorded: art. L421-6 al. 2 CASF grants the agrément.
+    TACIT = "tacit", _("Accordé tacitement")
+    GRANTED = "granted", _("Accordé")
+    REFUSED = "refused", _("Refusé")
+
+
 class PlacementEndReason(models.TextChoices):
     """Why a child left a place (OLINPE-style exit reasons)."""
 

@@ -5,10 +5,17 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from placements.enums import AgrementState, EstablishmentKind, PlaceKind, PlacementEndReason
+from placements.enums import (
+    AgrementState,
+    ApplicationDecision,
+    ApplicationKind,
+    EstablishmentKind,
+    PlaceKind,
+    PlacementEndReason,
+)
 from placements.models import Establishment, FosterCarer
 from placements.permissions import sees_whole_departement
-from placements.rules import AGREMENT_DEFAULT_PLACES
+from placements.rules import agrement_parameters, default_places
 from placements.selectors import places_by_free_places
 from placements.services import PEAD_MEASURES
 from welfare.enums import MeasureType
@@ -245,7 +252,8 @@ class FosterCarerForm(PlausibleDatesMixin, forms.ModelForm):
 
 
 class AgrementForm(PlausibleDatesMixin, forms.Form):
-    """A new agrément or its renewal; its expiry follows from the DEAF."""
+    """A new agrément or its renewal; its expiry follows from the DEAF. The places beyond
+    which a derogation is needed are checked by ``Agrement.clean`` (dated, art. L421-5)."""
 
     number = forms.CharField(label=_("Numéro d'agrément"), max_length=40, required=False)
     granted_on = forms.DateField(label=_("Début de l'agrément"), widget=DateInput())
@@ -253,8 +261,6 @@ class AgrementForm(PlausibleDatesMixin, forms.Form):
         label=_("Nombre de places"),
         min_value=1,
         max_value=10,
-        initial=AGREMENT_DEFAULT_PLACES,
-        help_text=_("3 au plus, sauf dérogation accordée (art. L421-5 CASF)."),
     )
     derogation_reason = forms.CharField(
         label=_("Motif de la dérogation"),
@@ -265,18 +271,13 @@ class AgrementForm(PlausibleDatesMixin, forms.Form):
         label=_("Dérogation accordée le"), required=False, widget=DateInput()
     )
 
-    def clean(self):
-        cleaned = super().clean()
-        places = cleaned.get("places")
-        if places and places > AGREMENT_DEFAULT_PLACES:
-            if not cleaned.get("derogation_reason", "").strip():
-                self.add_error(
-                    "derogation_reason",
-                    _("Au-delà de 3 places, indiquez le motif de la dérogation (art. L421-5)."),
-                )
-            if not cleaned.get("derogation_decided_on"):
-                self.add_error("derogation_decided_on", _("Indiquez la date de la dérogation."))
-        return cleaned
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        places = default_places(agrement_parameters(), timezone.localdate())
+        self.fields["places"].initial = places
+        self.fields["places"].help_text = _(
+            "%(places)d au plus, sauf dérogation accordée (art. L421-5 CASF)."
+        ) % {"places": places}
 
 
 class AgrementStateForm(PlausibleDatesMixin, forms.Form):
@@ -310,3 +311,75 @@ class DefaultRateForm(DailyRateForm):
         ],
     )
     field_order = ["place_kind", "year", "amount"]
+
+
+# --- Applications for agrément ----------------------------------------------------------------
+
+
+class ApplicationReceiveForm(PlausibleDatesMixin, forms.Form):
+    """The receipt of an application for agrément (and its completeness, when known)."""
+
+    kind = forms.ChoiceField(label=_("Objet de la demande"), choices=ApplicationKind.choices)
+    places = forms.IntegerField(label=_("Nombre de places demandé"), min_value=1, max_value=10)
+    received_on = forms.DateField(label=_("Demande reçue le"), widget=DateInput())
+    complete_on = forms.DateField(
+        label=_("Dossier complet le"),
+        required=False,
+        widget=DateInput(),
+        help_text=_(
+            "Date du récépissé ou de l'avis de réception du dossier complet : le délai de "
+            "décision court à partir de ce jour (art. L421-6 CASF). Laissez vide s'il manque "
+            "des pièces."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["places"].initial = default_places(agrement_parameters(), timezone.localdate())
+
+
+class ApplicationCompleteForm(PlausibleDatesMixin, forms.Form):
+    complete_on = forms.DateField(label=_("Dossier complet le"), widget=DateInput())
+
+
+class ApplicationExtendForm(PlausibleDatesMixin, forms.Form):
+    extended_on = forms.DateField(label=_("Prolongation décidée le"), widget=DateInput())
+    reason = forms.CharField(
+        label=_("Motif de la prolongation"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("La prolongation de 2 mois est une décision motivée (art. L421-6 CASF)."),
+    )
+
+
+class ApplicationDecisionForm(PlausibleDatesMixin, forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Décision"),
+        choices=[
+            (ApplicationDecision.GRANTED.value, ApplicationDecision.GRANTED.label),
+            (ApplicationDecision.REFUSED.value, ApplicationDecision.REFUSED.label),
+        ],
+        widget=forms.RadioSelect,
+    )
+    decided_on = forms.DateField(label=_("Décision du"), widget=DateInput())
+    reason = forms.CharField(
+        label=_("Motif"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Obligatoire pour un refus (art. L211-2 du code des relations entre le public et "
+            "l'administration)."
+        ),
+    )
+    number = forms.CharField(
+        label=_("Numéro d'agrément"), max_length=40, required=False, help_text=_("Si accordé.")
+    )
+    derogation_reason = forms.CharField(
+        label=_("Motif de la dérogation"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Au-delà de 3 places seulement (art. L421-5 CASF)."),
+    )
+
+
+class ApplicationTacitForm(forms.Form):
+    number = forms.CharField(label=_("Numéro d'agrément"), max_length=40, required=False)

@@ -13,16 +13,29 @@ import pghistory
 from django.conf import settings
 from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.fields import DateRangeField, RangeOperators
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import ExpressionWrapper, F, Func, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from placements.enums import AgrementState, EstablishmentKind, PlaceKind, PlacementEndReason
-from placements.rules import AGREMENT_DEFAULT_PLACES, AGREMENT_REMINDER_MONTHS, reminder_date
-from welfare.models import Child
-from welfare.rules import add_months
+from placements.enums import (
+    AgrementState,
+    ApplicationDecision,
+    ApplicationKind,
+    EstablishmentKind,
+    PlaceKind,
+    PlacementEndReason,
+)
+from placements.rules import (
+    agrement_parameters,
+    default_places,
+    months_after,
+    reminder_date_sql,
+)
+from welfare.enums import LegalParameterKey
+from welfare.models import Child, LegalParameter
 from welfare.scope import Scope
 from welfare.validators import validate_phone
 
@@ -61,31 +74,40 @@ class AgrementQuerySet(models.QuerySet):
         )
 
     def with_notice_late(self, day: date):
-        """Annotate ``notice_late``: the renewal notice is not recorded as sent and its latest
-        day (``reminder_date``: expiry − 4 months, computed by PostgreSQL the same way, the end
-        of a shorter month kept) is before ``day``."""
-        reminder = Func(
-            F("expires_on"),
-            template=f"(%(expressions)s - interval '{AGREMENT_REMINDER_MONTHS} months')::date",
-            output_field=models.DateField(),
-        )
-        return self.alias(reminder_due=reminder).annotate(
+        """Annotate ``notice_due_on`` (``reminder_date``: expiry − the notice delay in force on
+        the grant, computed by PostgreSQL the same way, the end of a shorter month kept) and
+        ``notice_late``: the renewal notice is not recorded as sent and its latest day is
+        before ``day``."""
+        return self.annotate(notice_due_on=reminder_date_sql()).annotate(
             notice_late=ExpressionWrapper(
                 Q(
                     state=AgrementState.VALID,
                     reminder_sent_on__isnull=True,
                     expires_on__isnull=False,
-                    reminder_due__lt=day,
+                    notice_due_on__lt=day,
                 ),
                 output_field=models.BooleanField(),
             )
         )
 
-    def expiring_within(self, day: date, months: int):
-        """Valid agréments that expire after ``day`` and no more than ``months`` later."""
-        return self.filter(
-            state=AgrementState.VALID, expires_on__gt=day, expires_on__lte=add_months(day, months)
+    def expiring_within_notice(self, day: date):
+        """Valid agréments that expire after ``day`` and no later than the notice delay in
+        force on ``day`` (4 months, art. D421-19 CASF)."""
+        months = LegalParameter.objects.value_on(
+            LegalParameterKey.AGREMENT_REMINDER_MONTHS, models.Value(day)
         )
+        return self.filter(state=AgrementState.VALID, expires_on__gt=day).filter(
+            expires_on__lte=months_after(models.Value(day, output_field=models.DateField()), months)
+        )
+
+    def lapsed_on(self, day: date):
+        """Agréments suspended or withdrawn by ``day`` that would otherwise still hold: the
+        carer may no longer receive a child (art. L421-6 al. 3 CASF)."""
+        return self.filter(
+            state__in=[AgrementState.SUSPENDED, AgrementState.WITHDRAWN],
+            state_changed_on__lte=day,
+            granted_on__lte=day,
+        ).filter(Q(expires_on__isnull=True) | Q(expires_on__gt=day))
 
 
 class PlacementQuerySet(models.QuerySet):
@@ -245,9 +267,7 @@ class Agrement(models.Model):
         related_name="agrements",
     )
     number = models.CharField(_("numéro d'agrément"), max_length=40, blank=True)
-    places = models.PositiveSmallIntegerField(
-        _("nombre de places"), default=AGREMENT_DEFAULT_PLACES
-    )
+    places = models.PositiveSmallIntegerField(_("nombre de places"))
     derogation_reason = models.TextField(
         _("motif de la dérogation"),
         blank=True,
@@ -287,15 +307,6 @@ class Agrement(models.Model):
                 violation_error_message=_("Un agrément compte au moins une place."),
             ),
             models.CheckConstraint(
-                name="agrement_places_need_derogation",
-                condition=Q(places__lte=AGREMENT_DEFAULT_PLACES)
-                | (~Q(derogation_reason="") & Q(derogation_decided_on__isnull=False)),
-                violation_error_message=_(
-                    "Au-delà de 3 places, l'agrément doit mentionner la dérogation accordée, "
-                    "son motif et sa date (art. L421-5 CASF)."
-                ),
-            ),
-            models.CheckConstraint(
                 name="agrement_expires_after_grant",
                 condition=Q(expires_on__isnull=True) | Q(expires_on__gt=F("granted_on")),
                 violation_error_message=_("L'agrément ne peut expirer avant d'avoir commencé."),
@@ -316,6 +327,28 @@ class Agrement(models.Model):
             self.places,
         ) % {"carer": self.foster_carer, "places": self.places}
 
+    def clean(self):
+        """L421-5 CASF: beyond the places allowed without derogation (3, the figure in force
+        on the grant), the agrément records the derogation, its reason and its date."""
+        if self.places is None or self.granted_on is None:
+            return
+        allowed = default_places(agrement_parameters(), self.granted_on)
+        if self.places <= allowed:
+            return
+        errors = {}
+        if not self.derogation_reason.strip():
+            errors["derogation_reason"] = _(
+                "Au-delà de %(places)d places, indiquez le motif de la dérogation accordée "
+                "(art. L421-5 CASF)."
+            ) % {"places": allowed}
+        if not self.derogation_decided_on:
+            errors["derogation_decided_on"] = _(
+                "Au-delà de %(places)d places, indiquez la date de la dérogation (art. L421-5 "
+                "CASF)."
+            ) % {"places": allowed}
+        if errors:
+            raise ValidationError(errors)
+
     def is_in_force_on(self, day: date) -> bool:
         """Same rule as ``AgrementQuerySet.in_force_on``."""
         return (
@@ -327,16 +360,164 @@ class Agrement(models.Model):
             )
         )
 
-    @property
-    def reminder_due_on(self) -> date | None:
-        """When the holder must be reminded to apply for renewal."""
-        return reminder_date(self.expires_on)
+    def is_lapsed_on(self, day: date) -> bool:
+        """Same rule as ``AgrementQuerySet.lapsed_on``."""
+        return (
+            self.state in (AgrementState.SUSPENDED, AgrementState.WITHDRAWN)
+            and self.state_changed_on <= day
+            and self.granted_on <= day
+            and (self.expires_on is None or self.expires_on > day)
+        )
 
     @property
     def calls_for_renewal_notice(self) -> bool:
         """A valid agrément with an expiry (not a DEAF holder's) is renewed on application,
         after a notice to its holder (art. D421-19 CASF)."""
         return self.expires_on is not None and self.state == AgrementState.VALID
+
+
+class AgrementApplicationQuerySet(models.QuerySet):
+    def pending(self):
+        """Applications with no decision recorded (the tacit ones not yet recorded among them:
+        their clock tells them apart)."""
+        return self.filter(decision="")
+
+    def decided(self):
+        return self.exclude(decision="")
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+class AgrementApplication(models.Model):
+    """An application for the agrément of an assistant familial, from its receipt to the
+    decision of the président du conseil départemental (art. L421-3 and L421-6 CASF).
+
+    Its clock is computed, never stored (``placements.rules.application_clock``): 4 months from
+    the complete file, 6 once extended by a reasoned decision; silence past that day is an
+    agrément granted ("accordé tacitement", recorded by ``application_record_tacit``)."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    applicant = models.ForeignKey(
+        FosterCarer,
+        verbose_name=_("demandeur"),
+        on_delete=models.PROTECT,
+        related_name="applications",
+    )
+    kind = models.CharField(
+        _("objet de la demande"), max_length=16, choices=ApplicationKind.choices
+    )
+    places = models.PositiveSmallIntegerField(_("nombre de places demandé"))
+    received_on = models.DateField(_("demande reçue le"))
+    complete_on = models.DateField(
+        _("dossier complet le"),
+        null=True,
+        blank=True,
+        help_text=_("Le délai de décision court à compter du dossier complet."),
+    )
+    extended_on = models.DateField(_("délai prolongé le"), null=True, blank=True)
+    extension_reason = models.TextField(_("motif de la prolongation"), blank=True)
+    decision = models.CharField(
+        _("décision"), max_length=16, choices=ApplicationDecision.choices, blank=True
+    )
+    decided_on = models.DateField(_("décision du"), null=True, blank=True)
+    decision_reason = models.TextField(_("motif de la décision"), blank=True)
+    agrement = models.OneToOneField(
+        Agrement,
+        verbose_name=_("agrément délivré"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="application",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("saisie par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("saisie le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
+
+    objects = AgrementApplicationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-received_on", "-pk"]
+        verbose_name = _("demande d'agrément")
+        verbose_name_plural = _("demandes d'agrément")
+        constraints = [
+            models.CheckConstraint(
+                name="application_kind_valid", condition=Q(kind__in=ApplicationKind.values)
+            ),
+            models.CheckConstraint(
+                name="application_decision_valid",
+                condition=Q(decision__in=ApplicationDecision.values) | Q(decision=""),
+            ),
+            models.CheckConstraint(
+                name="application_places_positive",
+                condition=Q(places__gt=0),
+                violation_error_message=_("Une demande porte sur au moins une place."),
+            ),
+            models.CheckConstraint(
+                name="application_complete_after_receipt",
+                condition=Q(complete_on__isnull=True) | Q(complete_on__gte=F("received_on")),
+                violation_error_message=_(
+                    "Le dossier ne peut être complet avant la réception de la demande."
+                ),
+            ),
+            models.CheckConstraint(
+                name="application_extension_reasoned",
+                condition=Q(extended_on__isnull=True, extension_reason="")
+                | (
+                    Q(extended_on__isnull=False, complete_on__isnull=False)
+                    & ~Q(extension_reason="")
+                    & Q(extended_on__gte=F("complete_on"))
+                ),
+                violation_error_message=_(
+                    "La prolongation est une décision motivée et datée, prise une fois le "
+                    "dossier complet (art. L421-6 al. 2 CASF)."
+                ),
+            ),
+            models.CheckConstraint(
+                name="application_decision_dated",
+                condition=Q(decision="", decided_on__isnull=True)
+                | (
+                    ~Q(decision="")
+                    & Q(complete_on__isnull=False)
+                    & Q(decided_on__gte=F("complete_on"))
+                ),
+                violation_error_message=_(
+                    "Une décision est datée, au plus tôt le jour où le dossier est complet."
+                ),
+            ),
+            models.CheckConstraint(
+                name="application_refusal_reasoned",
+                condition=~Q(decision=ApplicationDecision.REFUSED) | ~Q(decision_reason=""),
+                violation_error_message=_(
+                    "Un refus d'agrément est motivé (art. L211-2 du code des relations entre le "
+                    "public et l'administration)."
+                ),
+            ),
+            models.CheckConstraint(
+                name="application_grant_has_agrement",
+                condition=Q(decision__in=["", ApplicationDecision.REFUSED], agrement__isnull=True)
+                | (
+                    Q(decision__in=[ApplicationDecision.GRANTED, ApplicationDecision.TACIT])
+                    & Q(agrement__isnull=False)
+                ),
+                violation_error_message=_("Un agrément accordé est enregistré avec sa décision."),
+            ),
+        ]
+
+    def __str__(self):
+        return _("%(kind)s de %(applicant)s reçue le %(day)s") % {
+            "kind": self.get_kind_display(),
+            "applicant": self.applicant,
+            "day": f"{self.received_on:%d/%m/%Y}",
+        }
+
+    def get_absolute_url(self):
+        return reverse("placements:application_detail", args=[self.public_id])
 
 
 @pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())

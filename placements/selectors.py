@@ -10,6 +10,7 @@ from django.db.models import (
     Case,
     Count,
     DecimalField,
+    Exists,
     ExpressionWrapper,
     F,
     IntegerField,
@@ -24,7 +25,6 @@ from django.db.models.functions import Coalesce, Concat, Greatest, Least, Upper
 
 from placements.enums import EstablishmentKind, PlaceKind, cost_kinds
 from placements.models import Agrement, DailyRate, Establishment, FosterCarer, Placement
-from placements.rules import AGREMENT_REMINDER_MONTHS
 from welfare import retention
 from welfare.formats import share
 from welfare.scope import Scope
@@ -215,16 +215,63 @@ def pead_count_on(*, scope: Scope, day: date) -> int:
 
 
 def agrements_expiring(*, scope: Scope, day: date):
-    """Valid agréments of the carers of ``scope`` that expire within the reminder period
-    (4 months) after ``day``, with their carer: those whose renewal notice is late on ``day``
-    first (``notice_late``), then the soonest to expire."""
+    """Valid agréments of the carers of ``scope`` that expire within the notice delay in force
+    on ``day`` (4 months, art. D421-19 CASF), with their carer: those whose renewal notice is
+    late on ``day`` first (``notice_late``), then the soonest to expire."""
     carers = scope.filter(FosterCarer.objects.all())
     return (
-        Agrement.objects.expiring_within(day, AGREMENT_REMINDER_MONTHS)
+        Agrement.objects.expiring_within_notice(day)
         .with_notice_late(day)
         .filter(foster_carer__in=carers)
         .select_related("foster_carer", "foster_carer__territory")
         .order_by("-notice_late", "expires_on")
+    )
+
+
+# --- Agréments suspended or withdrawn (art. L421-6 CASF) -------------------------------------
+
+
+def _carers_with_lapsed_agrement(day: date):
+    """Assistants familiaux whose agrément is suspended or withdrawn on ``day`` and who hold
+    no other agrément in force that day."""
+    lapsed = Agrement.objects.lapsed_on(day).filter(foster_carer=OuterRef("pk"))
+    in_force = Agrement.objects.in_force_on(day).filter(foster_carer=OuterRef("pk"))
+    return FosterCarer.objects.filter(Exists(lapsed)).exclude(Exists(in_force))
+
+
+def placements_under_lapsed_agrement(*, day: date, territory=None):
+    """The placements under way on ``day`` with an assistant familial whose agrément is
+    suspended or withdrawn that day: "tant que l'agrément reste suspendu, aucun enfant ne
+    peut être confié" (art. L421-6 al. 3 CASF), so each of these children's stay is to be
+    decided. ``territory`` is the carer's (the place's, as on the capacity board). Its
+    ``.count()`` is the dashboard's figure (one query)."""
+    carers = _carers_with_lapsed_agrement(day)
+    if territory is not None:
+        carers = carers.filter(territory=territory)
+    return Placement.objects.active_on(day).filter(foster_carer__in=carers)
+
+
+def carers_with_lapsed_agrement(*, scope: Scope, day: date):
+    """The assistants familiaux of ``scope`` who still receive children on ``day``
+    although their agrément is suspended or withdrawn, each annotated ``children_placed``,
+    ``lapsed_state`` and ``lapsed_since``, the oldest decision first (one query)."""
+    carers = scope.filter(FosterCarer.objects.all()).filter(
+        pk__in=_carers_with_lapsed_agrement(day).values("pk")
+    )
+    lapsed = (
+        Agrement.objects.lapsed_on(day)
+        .filter(foster_carer=OuterRef("pk"))
+        .order_by("-state_changed_on", "-pk")
+    )
+    return (
+        carers.annotate(
+            children_placed=_occupied_on(day, "foster_carer"),
+            lapsed_state=Subquery(lapsed.values("state")[:1]),
+            lapsed_since=Subquery(lapsed.values("state_changed_on")[:1]),
+        )
+        .filter(children_placed__gt=0)
+        .select_related("territory")
+        .order_by("lapsed_since", "last_name", "first_name")
     )
 
 

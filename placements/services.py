@@ -15,9 +15,27 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from placements.enums import AgrementState, PlaceKind, PlacementEndReason
-from placements.models import Agrement, DailyRate, Establishment, FosterCarer, Placement
-from placements.rules import agrement_expiry
+from placements.enums import (
+    AgrementState,
+    ApplicationDecision,
+    ApplicationStatus,
+    PlaceKind,
+    PlacementEndReason,
+)
+from placements.models import (
+    Agrement,
+    AgrementApplication,
+    DailyRate,
+    Establishment,
+    FosterCarer,
+    Placement,
+)
+from placements.rules import (
+    agrement_expiry,
+    agrement_parameters,
+    application_clock,
+    application_due_on,
+)
 from welfare.enums import MeasureType
 from welfare.models import Child, Measure
 from welfare.services.children import refuse_if_archived
@@ -442,11 +460,16 @@ def agrement_grant(
     derogation_decided_on: date | None = None,
 ) -> Agrement:
     """Record an agrément (a first one or a renewal). It expires after 5 years, or never
-    for a holder of the DEAF; more than 3 places need a recorded derogation."""
+    for a holder of the DEAF; more than 3 places need a recorded derogation (the figures in
+    force on ``granted_on``)."""
     agrement = Agrement(
         foster_carer=foster_carer,
         granted_on=granted_on,
-        expires_on=agrement_expiry(granted_on=granted_on, deaf_holder=foster_carer.deaf_holder),
+        expires_on=agrement_expiry(
+            granted_on=granted_on,
+            deaf_holder=foster_carer.deaf_holder,
+            parameters=agrement_parameters(),
+        ),
         places=places,
         number=number,
         derogation_reason=derogation_reason,
@@ -482,7 +505,8 @@ def agrement_change_state(
 @transaction.atomic
 def agrement_record_reminder(*, agrement: Agrement, sent_on: date, today: date) -> Agrement:
     """Record the day the holder was told to apply for renewal (art. D421-19 CASF: at least 4
-    months before expiry; the letter itself leaves the Département by post)."""
+    months before expiry, the dated delay; the letter itself leaves the Département by
+    post)."""
     if not agrement.calls_for_renewal_notice:
         if agrement.expires_on is None:
             raise ValidationError(
@@ -531,3 +555,227 @@ def daily_rate_set(
     rate.full_clean(validate_constraints=False)
     rate.save()
     return rate
+
+
+# --- Applications for agrément (art. L421-3 and L421-6 CASF) ----------------------------------
+
+
+def _day_not_after(field: str, value: date, today: date):
+    if value > today:
+        raise ValidationError({field: _("Cette date ne peut être dans le futur.")})
+
+
+def _check_complete(complete_on: date, *, received_on: date, today: date):
+    _day_not_after("complete_on", complete_on, today)
+    if complete_on < received_on:
+        raise ValidationError(
+            {
+                "complete_on": _(
+                    "Le dossier ne peut être complet avant la réception de la demande (%(day)s)."
+                )
+                % {"day": _day(received_on)}
+            }
+        )
+
+
+def _locked_application(application: AgrementApplication) -> AgrementApplication:
+    return AgrementApplication.objects.select_for_update().get(pk=application.pk)
+
+
+def _still_pending(application: AgrementApplication):
+    if application.decision:
+        raise ValidationError(
+            _("La décision est déjà enregistrée (%(decision)s) : la demande est close.")
+            % {"decision": application.get_decision_display().lower()}
+        )
+
+
+@transaction.atomic
+def application_receive(
+    *,
+    applicant: FosterCarer,
+    kind: str,
+    places: int,
+    received_on: date,
+    today: date,
+    complete_on: date | None = None,
+    author=None,
+) -> AgrementApplication:
+    """Record an application for agrément as received (and complete, when it is). Its
+    decision clock starts from the complete file (art. L421-6 al. 2 CASF)."""
+    _day_not_after("received_on", received_on, today)
+    if complete_on is not None:
+        _check_complete(complete_on, received_on=received_on, today=today)
+    application = AgrementApplication(
+        applicant=applicant,
+        kind=kind,
+        places=places,
+        received_on=received_on,
+        complete_on=complete_on,
+        created_by=author,
+    )
+    application.full_clean()
+    application.save()
+    return application
+
+
+@transaction.atomic
+def application_record_complete(
+    *, application: AgrementApplication, complete_on: date, today: date
+) -> AgrementApplication:
+    """Record the day the file became complete: the 4 months run from it."""
+    application = _locked_application(application)
+    _still_pending(application)
+    if application.extended_on:
+        raise ValidationError(
+            {"complete_on": _("Le délai est déjà prolongé : le dossier complet ne change plus.")}
+        )
+    _check_complete(complete_on, received_on=application.received_on, today=today)
+    application.complete_on = complete_on
+    application.full_clean()
+    application.save(update_fields=["complete_on", "updated_at"])
+    return application
+
+
+@transaction.atomic
+def application_extend(
+    *, application: AgrementApplication, extended_on: date, reason: str, today: date
+) -> AgrementApplication:
+    """Extend the decision delay once by 2 months, by a reasoned decision taken before the
+    first 4 months run out (art. L421-6 al. 2 CASF)."""
+    application = _locked_application(application)
+    _still_pending(application)
+    if application.complete_on is None:
+        raise ValidationError(
+            {"extended_on": _("Le délai ne court pas encore : le dossier n'est pas complet.")}
+        )
+    if application.extended_on:
+        raise ValidationError(
+            {"extended_on": _("Le délai ne peut être prolongé qu'une fois (art. L421-6 CASF).")}
+        )
+    if not reason.strip():
+        raise ValidationError(
+            {"reason": _("La prolongation est une décision motivée (art. L421-6 CASF).")}
+        )
+    _day_not_after("extended_on", extended_on, today)
+    due = application_due_on(
+        complete_on=application.complete_on, extended=False, parameters=agrement_parameters()
+    )
+    if not application.complete_on <= extended_on <= due:
+        raise ValidationError(
+            {
+                "extended_on": _(
+                    "La prolongation est décidée entre le dossier complet (%(start)s) et la fin "
+                    "du délai de 4 mois (%(due)s) ; au-delà, l'agrément est réputé acquis "
+                    "(art. L421-6 al. 2 CASF)."
+                )
+                % {"start": _day(application.complete_on), "due": _day(due)}
+            }
+        )
+    application.extended_on = extended_on
+    application.extension_reason = reason
+    application.full_clean()
+    application.save(update_fields=["extended_on", "extension_reason", "updated_at"])
+    return application
+
+
+def _grant(application: AgrementApplication, granted_on: date, **derogation) -> Agrement:
+    return agrement_grant(
+        foster_carer=application.applicant,
+        granted_on=granted_on,
+        places=application.places,
+        **derogation,
+    )
+
+
+@transaction.atomic
+def application_decide(
+    *,
+    application: AgrementApplication,
+    decision: str,
+    decided_on: date,
+    today: date,
+    reason: str = "",
+    number: str = "",
+    derogation_reason: str = "",
+) -> AgrementApplication:
+    """Record the explicit decision, within the delay (art. L421-6 al. 2 CASF): a grant
+    records the agrément from ``decided_on``; a refusal states its reason. Past the delay the
+    agrément is already granted tacitly, and is recorded as such instead."""
+    application = _locked_application(application)
+    _still_pending(application)
+    if decision not in (ApplicationDecision.GRANTED, ApplicationDecision.REFUSED):
+        raise ValidationError({"decision": _("Choisissez d'accorder ou de refuser l'agrément.")})
+    if application.complete_on is None:
+        raise ValidationError(
+            {
+                "decided_on": _(
+                    "Le dossier n'est pas complet : enregistrez d'abord son dépôt complet."
+                )
+            }
+        )
+    _day_not_after("decided_on", decided_on, today)
+    clock = application_clock(application, day=decided_on, parameters=agrement_parameters())
+    if decided_on < application.complete_on:
+        raise ValidationError(
+            {
+                "decided_on": _("La décision ne peut précéder le dossier complet (%(day)s).")
+                % {"day": _day(application.complete_on)}
+            }
+        )
+    if decided_on > clock.due_on:
+        raise ValidationError(
+            {
+                "decided_on": _(
+                    "Le délai de décision a expiré le %(due)s : l'agrément est réputé acquis "
+                    "depuis le %(tacit)s (art. L421-6 al. 2 CASF). Enregistrez l'accord tacite."
+                )
+                % {"due": _day(clock.due_on), "tacit": _day(clock.tacit_from)}
+            }
+        )
+    if decision == ApplicationDecision.REFUSED and not reason.strip():
+        raise ValidationError(
+            {
+                "reason": _(
+                    "Un refus d'agrément est motivé (art. L211-2 du code des relations entre le "
+                    "public et l'administration)."
+                )
+            }
+        )
+    if decision == ApplicationDecision.GRANTED:
+        derogation = (
+            {"derogation_reason": derogation_reason, "derogation_decided_on": decided_on}
+            if derogation_reason.strip()
+            else {}
+        )
+        application.agrement = _grant(application, decided_on, number=number, **derogation)
+    application.decision = decision
+    application.decided_on = decided_on
+    application.decision_reason = reason
+    application.full_clean()
+    application.save()
+    return application
+
+
+@transaction.atomic
+def application_record_tacit(
+    *, application: AgrementApplication, today: date, number: str = ""
+) -> AgrementApplication:
+    """Record the agrément granted tacitly: no decision was notified within the delay
+    (art. L421-6 al. 2 CASF), so it holds from the day after the delay ran out."""
+    application = _locked_application(application)
+    _still_pending(application)
+    clock = application_clock(application, day=today, parameters=agrement_parameters())
+    if clock.status != ApplicationStatus.TACIT:
+        if clock.due_on is None:
+            raise ValidationError(_("Le dossier n'est pas complet : le délai ne court pas."))
+        raise ValidationError(
+            _("Le délai de décision court jusqu'au %(due)s : l'agrément n'est pas encore acquis.")
+            % {"due": _day(clock.due_on)}
+        )
+    application.agrement = _grant(application, clock.tacit_from, number=number)
+    application.decision = ApplicationDecision.TACIT
+    application.decided_on = clock.tacit_from
+    application.full_clean()
+    application.save()
+    return application

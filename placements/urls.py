@@ -65,4 +65,35 @@ urlpatterns = [
         name="agrement_reminder",
     ),
     path("accueil/tarifs-departementaux/", views.default_rates, name="default_rates"),
+    path("accueil/demandes-agrement/", views.application_list, name="application_list"),
+    path(
+        "accueil/assistants-familiaux/<uuid:public_id>/demande-agrement/",
+        views.application_create,
+        name="application_create",
+    ),
+    path(
+        "accueil/demandes-agrement/<uuid:public_id>/",
+        views.application_detail,
+        name="application_detail",
+    ),
+    path(
+        "accueil/demandes-agrement/<uuid:public_id>/dossier-complet/",
+        views.application_complete,
+        name="application_complete",
+    ),
+    path(
+        "accueil/demandes-agrement/<uuid:public_id>/prolongation/",
+        views.application_extend,
+        name="application_extend",
+    ),
+    path(
+        "accueil/demandes-agrement/<uuid:public_id>/decision/",
+        views.application_decide,
+        name="application_decide",
+    ),
+    path(
+        "accueil/demandes-agrement/<uuid:public_id>/accord-tacite/",
+        views.application_tacit,
+        name="application_tacit",
+    ),
 ]

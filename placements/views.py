@@ -10,18 +10,23 @@ from functools import partial
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from placements import selectors, services
-from placements.enums import PlaceKind
+from placements.enums import AgrementState, PlaceKind
 from placements.forms import (
     AgrementForm,
     AgrementReminderForm,
     AgrementStateForm,
+    ApplicationCompleteForm,
+    ApplicationDecisionForm,
+    ApplicationExtendForm,
+    ApplicationReceiveForm,
+    ApplicationTacitForm,
     BoardFilterForm,
     DailyRateForm,
     DefaultRateForm,
@@ -31,7 +36,14 @@ from placements.forms import (
     PlacementForm,
     PlacementMoveForm,
 )
-from placements.models import Agrement, DailyRate, Establishment, FosterCarer, Placement
+from placements.models import (
+    Agrement,
+    AgrementApplication,
+    DailyRate,
+    Establishment,
+    FosterCarer,
+    Placement,
+)
 from placements.permissions import (
     BOARD_ROLES,
     PLACEMENT_ROLES,
@@ -39,6 +51,7 @@ from placements.permissions import (
     RATE_ROLES,
     sees_whole_departement,
 )
+from placements.rules import agrement_parameters, application_clock, suspension_end
 from welfare.enums import AccessPurpose
 from welfare.forms.errors import save_or_show_errors
 from welfare.models import Child
@@ -230,6 +243,10 @@ def board(request):
             "totals": selectors.capacity_board_totals(**places),
             "pead": selectors.pead_count_on(**scope),
             "expiring": list(selectors.agrements_expiring(**scope)),
+            "lapsed": [
+                {"carer": carer, "state": AgrementState(carer.lapsed_state).label}
+                for carer in selectors.carers_with_lapsed_agrement(**scope)
+            ],
             "can_manage": request.user.role in PROVIDER_ROLES,
         },
     )
@@ -307,6 +324,10 @@ def foster_carer_detail(request, public_id):
     today = timezone.localdate()
     agrements = list(carer.agrements.with_notice_late(today).order_by("-granted_on"))
     in_force = next((a for a in agrements if a.is_in_force_on(today)), None)
+    occupied = carer.placements.active_on(today).count()
+    lapsed = None
+    if in_force is None:
+        lapsed = next((a for a in agrements if a.is_lapsed_on(today)), None)
     return render(
         request,
         "placements/foster_carer_detail.html",
@@ -314,8 +335,15 @@ def foster_carer_detail(request, public_id):
             "carer": carer,
             "agrements": agrements,
             "in_force": in_force,
-            "occupied": carer.placements.active_on(today).count(),
+            "occupied": occupied,
+            "lapsed": lapsed,
+            "suspension_ends": (
+                suspension_end(agrement=lapsed, parameters=agrement_parameters())
+                if lapsed and lapsed.state == AgrementState.SUSPENDED
+                else None
+            ),
             "rates": list(carer.rates.order_by("-year")),
+            "applications": _with_clocks(carer.applications.order_by("-received_on"), today),
             "today": today,
             "can_manage": True,
         },
@@ -426,11 +454,13 @@ def agrement_state(request, public_id):
 
 @staff_view(roles=PROVIDER_ROLES, methods=("GET", "POST"), nominative=False)
 def agrement_reminder(request, public_id):
+    today = timezone.localdate()
     agrement = get_object_or_404(
-        Agrement.objects.filter(foster_carer__in=_carers(request)).select_related("foster_carer"),
+        Agrement.objects.filter(foster_carer__in=_carers(request))
+        .with_notice_late(today)
+        .select_related("foster_carer"),
         public_id=public_id,
     )
-    today = timezone.localdate()
     form = AgrementReminderForm(request.POST or None, initial={"sent_on": today})
     if _posted(request, form) and save_or_show_errors(
         form,
@@ -454,7 +484,7 @@ def agrement_reminder(request, public_id):
         )
         % {
             "expiry": f"{agrement.expires_on:%d/%m/%Y}" if agrement.expires_on else "—",
-            "due": f"{agrement.reminder_due_on:%d/%m/%Y}" if agrement.expires_on else "—",
+            "due": f"{agrement.notice_due_on:%d/%m/%Y}" if agrement.expires_on else "—",
         },
     )
 
@@ -515,4 +545,199 @@ def default_rates(request):
         request,
         "placements/default_rates.html",
         {"form": form, "rates": rates, "can_set_rates": True},
+    )
+
+
+# --- Applications for agrément (art. L421-3 and L421-6 CASF) ----------------------------------
+
+
+def _applications(request):
+    return AgrementApplication.objects.filter(applicant__in=_carers(request)).select_related(
+        "applicant", "applicant__territory", "agrement"
+    )
+
+
+def _application(request, public_id):
+    return get_object_or_404(_applications(request), public_id=public_id)
+
+
+def _with_clocks(applications, day):
+    """Each application with its decision clock on ``day`` (the dated delays: one query)."""
+    parameters = agrement_parameters()
+    return [
+        {"application": item, "clock": application_clock(item, day=day, parameters=parameters)}
+        for item in applications
+    ]
+
+
+@staff_view(roles=PROVIDER_ROLES, nominative=False)
+def application_list(request):
+    today = timezone.localdate()
+    decided = request.GET.get("vue") == "decidees"
+    applications = _applications(request)
+    applications = (
+        applications.decided().order_by("-decided_on", "-pk")
+        if decided
+        else applications.pending().order_by(
+            F("complete_on").asc(nulls_first=True), "received_on", "pk"
+        )
+    )
+    page = Paginator(applications, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "placements/application_list.html",
+        {
+            "page": page,
+            "rows": _with_clocks(page.object_list, today),
+            "decided": decided,
+            "today": today,
+            "can_set_rates": request.user.role in RATE_ROLES,
+        },
+    )
+
+
+@staff_view(roles=PROVIDER_ROLES, nominative=False)
+def application_detail(request, public_id):
+    application = _application(request, public_id)
+    today = timezone.localdate()
+    return render(
+        request,
+        "placements/application_detail.html",
+        {
+            "application": application,
+            "clock": application_clock(application, day=today, parameters=agrement_parameters()),
+            "today": today,
+        },
+    )
+
+
+def _application_step(request, application, form, write, *, title, submit, intro, done):
+    """A step of an application (completeness, extension, decision): its form, the service
+    call, and back to the application."""
+    if _posted(request, form) and save_or_show_errors(
+        form,
+        lambda: write(application=application, today=timezone.localdate(), **form.cleaned_data),
+    ):
+        messages.success(request, done)
+        return redirect(application.get_absolute_url())
+    return _form_page(
+        request,
+        form,
+        title=title % {"application": application},
+        submit=submit,
+        back_url=application.get_absolute_url(),
+        intro=intro,
+    )
+
+
+@staff_view(roles=PROVIDER_ROLES, methods=("GET", "POST"), nominative=False)
+def application_create(request, public_id):
+    carer = get_object_or_404(_carers(request), public_id=public_id)
+    form = ApplicationReceiveForm(
+        request.POST or None, initial={"received_on": timezone.localdate()}
+    )
+    if _posted(request, form):
+        application = save_or_show_errors(
+            form,
+            lambda: services.application_receive(
+                applicant=carer,
+                author=request.user,
+                today=timezone.localdate(),
+                **form.cleaned_data,
+            ),
+        )
+        if application:
+            messages.success(request, _("La demande d'agrément est enregistrée."))
+            return redirect(application.get_absolute_url())
+    return _form_page(
+        request,
+        form,
+        title=_("Demande d'agrément de %(carer)s") % {"carer": carer},
+        submit=_("Enregistrer la demande"),
+        back_url=carer.get_absolute_url(),
+        intro=_(
+            "Le président du conseil départemental notifie sa décision dans les 4 mois du "
+            "dossier complet, délai prolongeable de 2 mois par décision motivée ; à défaut, "
+            "l'agrément est réputé acquis (art. L421-6 al. 2 CASF)."
+        ),
+    )
+
+
+@staff_view(roles=PROVIDER_ROLES, methods=("GET", "POST"), nominative=False)
+def application_complete(request, public_id):
+    application = _application(request, public_id)
+    return _application_step(
+        request,
+        application,
+        ApplicationCompleteForm(
+            request.POST or None, initial={"complete_on": timezone.localdate()}
+        ),
+        services.application_record_complete,
+        title=_("Dossier complet : %(application)s"),
+        submit=_("Enregistrer"),
+        intro=_("Le délai de décision de 4 mois court à partir de ce jour (art. L421-6 CASF)."),
+        done=_("Le dossier complet est enregistré : le délai de décision court."),
+    )
+
+
+@staff_view(roles=PROVIDER_ROLES, methods=("GET", "POST"), nominative=False)
+def application_extend(request, public_id):
+    application = _application(request, public_id)
+    return _application_step(
+        request,
+        application,
+        ApplicationExtendForm(request.POST or None, initial={"extended_on": timezone.localdate()}),
+        services.application_extend,
+        title=_("Prolonger le délai : %(application)s"),
+        submit=_("Prolonger de 2 mois"),
+        intro=_(
+            "Le délai de 4 mois peut être prolongé une fois de 2 mois, par une décision motivée "
+            "prise avant qu'il n'expire (art. L421-6 al. 2 CASF)."
+        ),
+        done=_("La prolongation du délai est enregistrée."),
+    )
+
+
+@staff_view(roles=PROVIDER_ROLES, methods=("GET", "POST"), nominative=False)
+def application_decide(request, public_id):
+    application = _application(request, public_id)
+    return _application_step(
+        request,
+        application,
+        ApplicationDecisionForm(request.POST or None, initial={"decided_on": timezone.localdate()}),
+        services.application_decide,
+        title=_("Décision : %(application)s"),
+        submit=_("Enregistrer la décision"),
+        intro=_(
+            "Un agrément accordé vaut à compter de la décision ; un refus est motivé et "
+            "notifié au demandeur (art. L421-6 CASF)."
+        ),
+        done=_("La décision est enregistrée."),
+    )
+
+
+@staff_view(roles=PROVIDER_ROLES, methods=("GET", "POST"), nominative=False)
+def application_tacit(request, public_id):
+    application = _application(request, public_id)
+    clock = application_clock(
+        application, day=timezone.localdate(), parameters=agrement_parameters()
+    )
+    return _application_step(
+        request,
+        application,
+        ApplicationTacitForm(request.POST if request.method == "POST" else None),
+        services.application_record_tacit,
+        title=_("Agrément accordé tacitement : %(application)s"),
+        submit=_("Enregistrer l'agrément tacite"),
+        intro=(
+            _(
+                "Aucune décision n'a été notifiée dans le délai, expiré le %(due)s : "
+                "l'agrément est réputé acquis depuis le %(tacit)s (art. L421-6 al. 2 CASF). "
+                "Il est enregistré à cette date."
+            )
+            % {"due": f"{clock.due_on:%d/%m/%Y}", "tacit": f"{clock.tacit_from:%d/%m/%Y}"}
+            if clock.due_on
+            else _("Le dossier n'est pas complet : le délai ne court pas.")
+        ),
+        done=_("L'agrément accordé tacitement est enregistré."),
     )

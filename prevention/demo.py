@@ -438,8 +438,6 @@ class Generator:
             grave_danger=grave,
             parameters=self.parameters,
         )
-        if grave:
-            concern.prosecutor_referral_on = received
         self.concern_rows.append(concern)
         self.concern_children += [(concern, child) for child in children]
         self.analyse(concern, code, current=current)
@@ -532,8 +530,30 @@ class Generator:
             pead = pead_children.pop() if pead_children and self.rng.random() < PEAD_SHARE else None
             self.concern(received, pead=pead)
         first = self.today - timedelta(days=120)
-        for _ in range(CURRENT_CONCERNS):
+        current = [
             self.concern(self.day_between(first, self.today), current=True)
+            for _ in range(CURRENT_CONCERNS)
+        ]
+        self.one_grave_danger_waiting(current)
+
+    def one_grave_danger_waiting(self, current):
+        """Whatever the day of loading, at least one grave danger of the current workload
+        waits for its signalement to the parquet, due the day of receipt (art. L226-4 and
+        D226-2-4 I 2° CASF): if the draws left none open, the latest one received, still to
+        be qualified, is flagged so."""
+        if any(c.grave_danger and c.evaluation_ended_on is None for c in current):
+            return
+        waiting = [c for c in current if not c.first_analysis]
+        if not waiting:
+            return
+        concern = max(waiting, key=lambda c: (c.received_on, c.public_id))
+        concern.grave_danger = True
+        concern.evaluation_due_on = evaluation_due_on(
+            received_on=concern.received_on,
+            birth_dates=[],
+            grave_danger=True,
+            parameters=self.parameters,
+        )
 
 
 def _returned_home(territories):

@@ -115,9 +115,11 @@ class ConcernParameterKey(models.TextChoices):
         "young_child_evaluation_months",
         _("Délai d'évaluation réduit pour un jeune enfant (mois)"),
     )
-    GRAVE_DANGER_EVALUATION_DAYS = (
-        "grave_danger_evaluation_days",
-        _("Délai d'évaluation en cas de danger grave et immédiat (jours)"),
+    # Grave and immediate danger is referred to the parquet without waiting for the
+    # evaluation (art. L226-4 and D226-2-4 I 2° CASF): 0 days, the day of receipt.
+    GRAVE_DANGER_REFERRAL_DAYS = (
+        "grave_danger_referral_days",
+        _("Délai du signalement au parquet en cas de danger grave et immédiat (jours)"),
     )
 
 

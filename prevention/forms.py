@@ -246,8 +246,9 @@ class ConcernForm(PlausibleDatesMixin, forms.ModelForm):
         }
         help_texts = {
             "grave_danger": _(
-                "La situation est signalée au procureur sans attendre l'évaluation, qui est "
-                "due plus tôt (art. D226-2-4 CASF)."
+                "La situation est signalée au procureur le jour même, sans attendre "
+                "l'évaluation (art. L226-4 et D226-2-4 I 2° CASF) ; l'envoi du signalement "
+                "clôt l'information."
             ),
             "prosecutor_referral_on": _("En cas de danger grave et immédiat."),
             "territory": _("Le territoire de résidence de l'enfant."),
@@ -398,6 +399,19 @@ class ConcernOutcomeForm(PlausibleDatesMixin, forms.Form):
             "end_date": data["measure_end_date"],
             "parental_agreement": data["measure_parental_agreement"],
         }
+
+
+class ConcernSignalForm(PlausibleDatesMixin, forms.Form):
+    """The day the signalement of a grave and immediate danger left for the parquet."""
+
+    prosecutor_referral_on = forms.DateField(
+        label=_("Signalement envoyé au procureur le"), widget=DateInput()
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        _not_future(self, "prosecutor_referral_on")
+        return cleaned
 
 
 class ConcernFeedbackForm(PlausibleDatesMixin, forms.ModelForm):

@@ -13,12 +13,17 @@ SHORTENED = (
     "fixé par le protocole départemental"
 )
 
+GRAVE_DANGER = (
+    "art. L226-4 I 2° et D226-2-4 I 2° CASF : le danger grave et immédiat est signalé au "
+    "procureur sans délai, sans attendre l'évaluation"
+)
+
 # key, value, in force from, reference
 DEFAULTS = [
     (Key.EVALUATION_MONTHS, 3, DECRET_2016_1476, "art. D226-2-4 II CASF (décret n° 2016-1476)"),
     (Key.YOUNG_CHILD_AGE, 2, DECRET_2016_1476, "art. D226-2-4 II CASF (décret n° 2016-1476)"),
     (Key.YOUNG_CHILD_EVALUATION_MONTHS, 1, DECRET_2016_1476, SHORTENED),
-    (Key.GRAVE_DANGER_EVALUATION_DAYS, 15, DECRET_2016_1476, SHORTENED),
+    (Key.GRAVE_DANGER_REFERRAL_DAYS, 0, DECRET_2016_1476, GRAVE_DANGER),
 ]
 
 

@@ -387,6 +387,50 @@ def concern_close(
 
 
 @transaction.atomic
+def concern_signal(*, concern: Concern, author, prosecutor_referral_on: date) -> Concern:
+    """Record the signalement of a grave and immediate danger sent to the procureur, which
+    closes the concern (art. L226-4 I 2° and D226-2-4 I 2° CASF: referred without waiting
+    for the evaluation). Not analysed yet, it is qualified an IP that day."""
+    concern = _locked(concern)
+    if not concern.grave_danger:
+        raise ValidationError(
+            _("Seul un danger grave et immédiat est signalé sans attendre l'évaluation.")
+        )
+    if concern.first_analysis == FirstAnalysis.NOT_CONCERN:
+        raise ValidationError(_("Cette information ne relève pas d'une IP."))
+    if not concern.children.exists():
+        raise ValidationError(NO_CHILD)
+    if prosecutor_referral_on < concern.received_on:
+        raise ValidationError(
+            {
+                "prosecutor_referral_on": _(
+                    "Le signalement ne peut précéder la réception de l'information."
+                )
+            }
+        )
+    if concern.evaluation_started_on and prosecutor_referral_on < concern.evaluation_started_on:
+        raise ValidationError(
+            {
+                "prosecutor_referral_on": _(
+                    "L'évaluation a commencé le %(day)s : le signalement ne peut la précéder."
+                )
+                % {"day": f"{concern.evaluation_started_on:%d/%m/%Y}"}
+            }
+        )
+    if not concern.first_analysis:
+        concern.first_analysis = FirstAnalysis.CONCERN
+        concern.analysed_on = prosecutor_referral_on
+        concern.save(update_fields=["first_analysis", "analysed_on", "updated_at"])
+    return concern_close(
+        concern=concern,
+        author=author,
+        evaluation_ended_on=prosecutor_referral_on,
+        outcome=ConcernOutcome.PROSECUTOR,
+        prosecutor_referral_on=prosecutor_referral_on,
+    )
+
+
+@transaction.atomic
 def concern_feedback(
     *, concern: Concern, prosecutor_feedback: str, prosecutor_feedback_on: date
 ) -> Concern:

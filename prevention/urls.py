@@ -62,6 +62,11 @@ urlpatterns = [
         name="concern_outcome",
     ),
     path(
+        "informations-preoccupantes/<uuid:public_id>/signalement/",
+        views.concern_signal,
+        name="concern_signal",
+    ),
+    path(
         "informations-preoccupantes/<uuid:public_id>/retour-du-parquet/",
         views.concern_feedback,
         name="concern_feedback",

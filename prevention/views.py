@@ -27,6 +27,7 @@ from prevention.forms import (
     ConcernFeedbackForm,
     ConcernForm,
     ConcernOutcomeForm,
+    ConcernSignalForm,
     CripFilterForm,
     FiguresForm,
     InterventionForm,
@@ -481,6 +482,32 @@ def concern_outcome(request, public_id):
         detail=concern.reference,
     )
     return render(request, "prevention/concern_outcome.html", {"form": form, "concern": concern})
+
+
+@concern_page(roles=WRITE_ROLES, methods=("GET", "POST"))
+def concern_signal(request, public_id):
+    concern = selectors.concern_for(user=request.user, public_id=public_id)
+    if not concern.grave_danger or not concern.is_open:
+        raise Http404
+    form = ConcernSignalForm(
+        request.POST or None,
+        initial={"prosecutor_referral_on": concern.prosecutor_referral_on or timezone.localdate()},
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_or_show_errors(
+            form,
+            lambda: services.concern_signal(
+                concern=concern, author=request.user, **form.cleaned_data
+            ),
+        )
+    ):
+        messages.success(
+            request, _("Le signalement au procureur est enregistré : l'information est close.")
+        )
+        return redirect("prevention:concern_detail", public_id=concern.public_id)
+    return render(request, "prevention/concern_signal.html", {"form": form, "concern": concern})
 
 
 @concern_page(roles=WRITE_ROLES, methods=("GET", "POST"))

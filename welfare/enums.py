@@ -188,6 +188,29 @@ class LegalParameterKey(models.TextChoices):
         "active_base_months",
         _("Conservation en base active après le dernier contact (mois)"),
     )
+    # The agrément of assistants familiaux (placements): figures of the decision in force on
+    # the day it is granted, and the clock of an application.
+    AGREMENT_DEFAULT_PLACES = (
+        "agrement_default_places",
+        _("Nombre de places d'un agrément sans dérogation"),
+    )
+    AGREMENT_VALIDITY_YEARS = "agrement_validity_years", _("Durée de validité d'un agrément (ans)")
+    AGREMENT_REMINDER_MONTHS = (
+        "agrement_reminder_months",
+        _("Avis de renouvellement : délai avant l'échéance de l'agrément (mois)"),
+    )
+    AGREMENT_SUSPENSION_MAX_MONTHS = (
+        "agrement_suspension_max_months",
+        _("Durée maximale de la suspension d'un agrément (mois)"),
+    )
+    AGREMENT_DECISION_MONTHS = (
+        "agrement_decision_months",
+        _("Délai de décision sur une demande d'agrément (mois)"),
+    )
+    AGREMENT_EXTENSION_MONTHS = (
+        "agrement_extension_months",
+        _("Prolongation du délai de décision sur une demande d'agrément (mois)"),
+    )
 
 
 class ClockKind(models.TextChoices):

@@ -10,6 +10,9 @@ from welfare.enums import LegalParameterKey as Key
 
 LOI_2007 = date(2007, 3, 7)
 LOI_2016 = date(2016, 3, 16)
+# Loi n° 2005-706 du 27 juin 2005 relative aux assistants maternels et familiaux, whose
+# wording of L421-5 and L421-6 CASF (and its decrees for D421-12 to D421-20) still holds.
+LOI_2005_706 = date(2005, 6, 28)
 
 # key, value, in force from, legal reference
 DEFAULTS = [
@@ -51,6 +54,22 @@ DEFAULTS = [
         date(2022, 1, 20),
         "référentiel CNIL « protection de l'enfance », délibération n° 2022-008 du "
         "20 janvier 2022, § 46",
+    ),
+    *(
+        (key, value, LOI_2005_706, reference)
+        for key, value, reference in (
+            (Key.AGREMENT_DEFAULT_PLACES, 3, "art. L421-5 CASF"),
+            (
+                Key.AGREMENT_VALIDITY_YEARS,
+                5,
+                "5 ans, art. D421-12 CASF (lu pour les assistants maternels, à confirmer pour "
+                "les assistants familiaux) ; sans limite pour un titulaire du DEAF (art. L421-9)",
+            ),
+            (Key.AGREMENT_REMINDER_MONTHS, 4, "art. D421-19 CASF"),
+            (Key.AGREMENT_SUSPENSION_MAX_MONTHS, 4, "art. R421-24 al. 2 CASF"),
+            (Key.AGREMENT_DECISION_MONTHS, 4, "art. L421-6 al. 2 CASF"),
+            (Key.AGREMENT_EXTENSION_MONTHS, 2, "art. L421-6 al. 2 CASF"),
+        )
     ),
 ]
 

@@ -3,8 +3,15 @@ from decimal import Decimal
 
 import factory
 
-from placements.enums import EstablishmentKind, PlaceKind
-from placements.models import Agrement, DailyRate, Establishment, FosterCarer, Placement
+from placements.enums import ApplicationKind, EstablishmentKind, PlaceKind
+from placements.models import (
+    Agrement,
+    AgrementApplication,
+    DailyRate,
+    Establishment,
+    FosterCarer,
+    Placement,
+)
 from welfare.tests.factories import ChildFactory, MeasureFactory, TerritoryFactory
 
 
@@ -44,6 +51,18 @@ class AgrementFactory(factory.django.DjangoModelFactory):
     expires_on = factory.LazyAttribute(
         lambda agrement: agrement.granted_on.replace(year=agrement.granted_on.year + 5)
     )
+
+
+class AgrementApplicationFactory(factory.django.DjangoModelFactory):
+    """A first application for 3 places, received a week ago, its file not complete yet."""
+
+    class Meta:
+        model = AgrementApplication
+
+    applicant = factory.SubFactory(FosterCarerFactory)
+    kind = ApplicationKind.FIRST
+    places = 3
+    received_on = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=7))
 
 
 class DailyRateFactory(factory.django.DjangoModelFactory):

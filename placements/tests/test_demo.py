@@ -7,9 +7,21 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from placements import services
-from placements.enums import AgrementState, PlaceKind
-from placements.models import Agrement, Establishment, FosterCarer, Placement
+from placements import selectors, services
+from placements.enums import (
+    AgrementState,
+    ApplicationDecision,
+    ApplicationStatus,
+    PlaceKind,
+)
+from placements.models import (
+    Agrement,
+    AgrementApplication,
+    Establishment,
+    FosterCarer,
+    Placement,
+)
+from placements.rules import agrement_parameters, application_clock
 from welfare.enums import MeasureNature
 
 pytestmark = pytest.mark.django_db
@@ -38,9 +50,24 @@ def test_the_demo_houses_the_published_figures_within_every_rule(settings):
     assert judicial.filter(place_kind=PlaceKind.FAMILY_HOME).count() == 163
     assert on_snapshot.filter(measure__nature=MeasureNature.ADMINISTRATIVE).count() == 42
     assert on_snapshot.filter(measure__nature=MeasureNature.ADMINISTRATIVE).pead().count() == 0
-    assert FosterCarer.objects.count() == 180
-    assert Agrement.objects.filter(state=AgrementState.SUSPENDED).count() == 1
-    assert Agrement.objects.expiring_within(timezone.localdate(), 4).exists()
+    # The Jura's 180 assistants familiaux, and three applicants for a first agrément.
+    assert FosterCarer.objects.filter(applications__isnull=True).count() == 180
+    assert AgrementApplication.objects.count() == 3
+    today = timezone.localdate()
+    clocks = {
+        application_clock(item, day=today, parameters=agrement_parameters()).status
+        for item in AgrementApplication.objects.all()
+    }
+    assert clocks == {
+        ApplicationStatus.PENDING,
+        ApplicationStatus.INCOMPLETE,
+        ApplicationStatus.TACIT,
+    }
+    assert AgrementApplication.objects.get(decision=ApplicationDecision.TACIT).agrement
+    # One suspended agrément receives nobody; the other still has children (L421-6 CASF).
+    assert Agrement.objects.filter(state=AgrementState.SUSPENDED).count() == 2
+    assert selectors.placements_under_lapsed_agrement(day=today).exists()
+    assert Agrement.objects.expiring_within_notice(timezone.localdate()).exists()
     assert set(Establishment.objects.values_list("kind", flat=True)) >= {
         "mecs",
         "fde",

@@ -18,6 +18,7 @@ from placements.tests.factories import (
 from placements.timeline import placement_events, placement_section
 from welfare import timeline
 from welfare.enums import MeasureType, Role
+from welfare.rules import add_months
 from welfare.tests.factories import ChildFactory, MeasureFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -137,9 +138,10 @@ def test_the_board_runs_the_same_queries_whatever_the_number_of_places(
     client.force_login(directorate)
     client.get(BOARD)  # warm the session and the Département's identity
     # session, user, rows count, rows page, establishment totals, carer totals, PEAD count,
-    # expiring agréments, Département identity, territories of the filter, then the session
-    # saved on every request (savepoint, update, release)
-    expected = 13
+    # expiring agréments, carers with a suspended or withdrawn agrément, Département identity,
+    # territories of the filter, then the session saved on every request (savepoint, update,
+    # release)
+    expected = 14
     with django_assert_num_queries(expected):
         client.get(BOARD)
     for _ in range(4):
@@ -158,7 +160,7 @@ def test_the_board_filters_free_places_by_age_most_first_in_the_same_queries(
     EstablishmentFactory(territory=nord, name="Pouponnière", min_age=0, max_age=3)
     filters = {"free_only": "on", "age": "12", "order": "libres"}
     client.get(BOARD, filters)
-    with django_assert_num_queries(13):  # the same as without filters, listed above
+    with django_assert_num_queries(14):  # the same as without filters, listed above
         response = client.get(BOARD, filters)
     names = [row["name"] for row in response.context["rows"]]
     assert str(carer) in names
@@ -423,12 +425,12 @@ def test_suspending_an_agrement(client, directorate, carer):
 def test_the_carer_page_says_when_the_renewal_notice_is_due_and_links_to_record_it(
     client, responsable_nord, carer
 ):
-    agrement = carer.agrements.get()
+    agrement = carer.agrements.with_notice_late(timezone.localdate()).get()
     client.force_login(responsable_nord)
 
     html = client.get(carer.get_absolute_url()).content.decode()
 
-    assert f"à envoyer au plus tard le {agrement.reminder_due_on:%d/%m/%Y}" in html
+    assert f"à envoyer au plus tard le {agrement.notice_due_on:%d/%m/%Y}" in html
     assert reverse("placements:agrement_reminder", args=[agrement.public_id]) in html
 
 
@@ -531,3 +533,65 @@ def test_an_agrement_of_one_place_is_named_in_the_singular(nord):
     assert str(agrement).endswith("(1 place)")
     agrement.places = 2
     assert str(agrement).endswith("(2 places)")
+
+
+# --- Suspended or withdrawn agrément (art. L421-6 al. 3 CASF) --------------------------------
+
+
+def suspend(carer, state=AgrementState.SUSPENDED, since=TODAY - timedelta(days=10)):
+    agrement = carer.agrements.get()
+    agrement.state, agrement.state_changed_on, agrement.state_reason = state, since, "Enquête"
+    agrement.save()
+    return agrement
+
+
+def test_the_carers_page_alerts_on_children_still_placed_under_a_suspended_agrement(
+    client, responsable_nord, carer
+):
+    """L421-6 al. 3 CASF (no child confié while suspended) and R421-24 al. 2 (4 months
+    at most): the alert counts the children and gives the suspension's last day."""
+    fill(carer, 2)
+    since = TODAY - timedelta(days=10)
+    suspend(carer, since=since)
+    client.force_login(responsable_nord)
+    html = client.get(carer.get_absolute_url()).content.decode()
+    assert (
+        f"Agrément suspendu depuis le {since:%d/%m/%Y} : 2 enfants sont encore accueillis" in html
+    )
+    assert "art. L421-6 CASF" in html
+    end = add_months(since, 4)
+    assert f"La suspension prend fin au plus tard le {end:%d/%m/%Y}" in html
+
+
+def test_the_carers_page_alerts_on_a_withdrawn_agrement(client, responsable_nord, carer):
+    fill(carer, 1)
+    suspend(carer, AgrementState.WITHDRAWN)
+    client.force_login(responsable_nord)
+    html = client.get(carer.get_absolute_url()).content.decode()
+    assert "1 enfant est encore accueilli" in html
+    assert "organisez le changement de lieu d'accueil" in html
+
+
+def test_no_alert_without_a_child_placed(client, responsable_nord, carer):
+    suspend(carer)
+    client.force_login(responsable_nord)
+    html = client.get(carer.get_absolute_url()).content.decode()
+    assert "encore accueilli" not in html
+
+
+def test_the_board_lists_the_carers_whose_agrement_is_suspended_with_children(
+    client, directorate, carer
+):
+    fill(carer, 2)
+    suspend(carer)
+    client.force_login(directorate)
+    response = client.get(BOARD)
+    [row] = response.context["lapsed"]
+    assert (row["carer"], row["carer"].children_placed, row["state"]) == (carer, 2, "Suspendu")
+    assert "aucun enfant ne peut être confié (art. L421-6 CASF)" in response.content.decode()
+
+
+def test_the_board_says_when_no_child_is_placed_under_a_lapsed_agrement(client, directorate):
+    client.force_login(directorate)
+    html = client.get(BOARD).content.decode()
+    assert "Aucun enfant n'est accueilli chez un assistant familial dont l'agrément" in html

@@ -9,14 +9,16 @@ from django.db import IntegrityError, connection, transaction
 from placements import services, tasks
 from placements.enums import AgrementState, EstablishmentKind, PlaceKind, PlacementEndReason
 from placements.models import Agrement, Placement
-from placements.rules import agrement_expiry
+from placements.rules import agrement_expiry, agrement_parameters
 from placements.tests.factories import (
     AgrementFactory,
     EstablishmentFactory,
     FosterCarerFactory,
     PlacementFactory,
 )
+from welfare.enums import LegalParameterKey as Key
 from welfare.enums import MeasureType
+from welfare.models import LegalParameter
 from welfare.tests.factories import ChildFactory, MeasureFactory
 
 pytestmark = pytest.mark.django_db
@@ -137,18 +139,31 @@ def test_the_database_refuses_a_pead_with_a_place(child, measure, carer):
 
 
 def test_more_than_three_places_need_a_recorded_derogation(carer):
-    with (
-        pytest.raises(IntegrityError, match="agrement_places_need_derogation"),
-        transaction.atomic(),
-    ):
-        AgrementFactory(foster_carer=carer, places=4)
-    AgrementFactory(
+    """Art. L421-5 CASF: beyond 3 minors, the agrément records the derogation."""
+    with pytest.raises(ValidationError) as refusal:
+        services.agrement_grant(foster_carer=carer, granted_on=date(2023, 1, 1), places=4)
+    assert refusal.value.message_dict == {
+        "derogation_reason": [
+            "Au-delà de 3 places, indiquez le motif de la dérogation accordée (art. L421-5 CASF)."
+        ],
+        "derogation_decided_on": [
+            "Au-delà de 3 places, indiquez la date de la dérogation (art. L421-5 CASF)."
+        ],
+    }
+    services.agrement_grant(
         foster_carer=carer,
+        granted_on=date(2023, 1, 1),
         places=4,
         derogation_reason="Accueil d'une fratrie de quatre enfants.",
         derogation_decided_on=date(2023, 1, 1),
     )
     assert carer.agrements.filter(places=4).exists()
+
+
+def test_three_places_need_no_derogation(carer):
+    """Art. L421-5 CASF: 3 places is the boundary, allowed without a derogation."""
+    agrement = services.agrement_grant(foster_carer=carer, granted_on=date(2023, 1, 1), places=3)
+    assert agrement.derogation_reason == ""
 
 
 def test_hotels_are_not_a_kind_of_establishment():
@@ -160,18 +175,68 @@ def test_hotels_are_not_a_kind_of_establishment():
 
 
 def test_an_agrement_lasts_five_years():
-    assert agrement_expiry(granted_on=date(2020, 3, 1), deaf_holder=False) == date(2025, 3, 1)
+    assert agrement_expiry(
+        granted_on=date(2020, 3, 1), deaf_holder=False, parameters=agrement_parameters()
+    ) == date(2025, 3, 1)
 
 
 def test_a_deaf_holder_has_no_expiry(nord):
+    """Art. L421-9 CASF: the DEAF renews the agrément without a time limit."""
     carer = FosterCarerFactory(territory=nord, deaf_obtained_on=date(2019, 6, 30))
     agrement = services.agrement_grant(foster_carer=carer, granted_on=date(2020, 3, 1), places=3)
     assert agrement.expires_on is None
-    assert agrement.reminder_due_on is None
+    assert Agrement.objects.with_notice_late(date(2024, 1, 1)).get().notice_due_on is None
 
 
 def test_the_renewal_reminder_falls_four_months_before_expiry(carer):
-    assert carer.agrements.get().reminder_due_on == date(2024, 11, 1)
+    """Art. D421-19 CASF: the notice leaves at least 4 months before expiry."""
+    agrement = carer.agrements.with_notice_late(date(2024, 1, 1)).get()
+    assert agrement.notice_due_on == date(2024, 11, 1)
+
+
+# --- Agrément figures as dated rows (issue 16) ------------------------------------------------
+
+
+def _new_row(key, value, valid_from):
+    LegalParameter.objects.create(
+        key=key, value=value, valid_from=valid_from, legal_reference="loi de test"
+    )
+
+
+def test_the_validity_in_force_on_the_grant_sets_the_expiry(nord):
+    """A change of law is a new row: an agrément granted from its date lasts the new term,
+    one granted the day before keeps the old one."""
+    _new_row(Key.AGREMENT_VALIDITY_YEARS, 10, date(2024, 1, 1))
+    carer = FosterCarerFactory(territory=nord)
+    before = services.agrement_grant(foster_carer=carer, granted_on=date(2023, 12, 31), places=3)
+    after = services.agrement_grant(foster_carer=carer, granted_on=date(2024, 1, 1), places=3)
+    assert before.expires_on == date(2028, 12, 31)
+    assert after.expires_on == date(2034, 1, 1)
+
+
+def test_the_places_without_derogation_in_force_on_the_grant(nord):
+    """Art. L421-5 CASF as a dated row: 4 places from a (fictitious) change of law."""
+    _new_row(Key.AGREMENT_DEFAULT_PLACES, 4, date(2024, 1, 1))
+    carer = FosterCarerFactory(territory=nord)
+    with pytest.raises(ValidationError, match="Au-delà de 3 places"):
+        services.agrement_grant(foster_carer=carer, granted_on=date(2023, 12, 31), places=4)
+    assert services.agrement_grant(foster_carer=carer, granted_on=date(2024, 1, 1), places=4)
+
+
+def test_the_notice_delay_in_force_on_the_grant_dates_the_notice(nord):
+    """Art. D421-19 CASF as a dated row: the database reads the delay of the grant's day."""
+    _new_row(Key.AGREMENT_REMINDER_MONTHS, 6, date(2024, 1, 1))
+    carer = FosterCarerFactory(territory=nord)
+    old = AgrementFactory(
+        foster_carer=carer, granted_on=date(2023, 12, 31), expires_on=date(2028, 12, 31)
+    )
+    new = AgrementFactory(
+        foster_carer=carer, granted_on=date(2024, 1, 1), expires_on=date(2029, 1, 1)
+    )
+    dates = dict(
+        Agrement.objects.with_notice_late(date(2025, 1, 1)).values_list("pk", "notice_due_on")
+    )
+    assert dates == {old.pk: date(2028, 8, 31), new.pk: date(2028, 7, 1)}
 
 
 def test_obtaining_the_deaf_lifts_the_expiry(carer):

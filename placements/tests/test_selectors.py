@@ -8,7 +8,7 @@ import pytest
 from placements import selectors
 from placements.enums import AgrementState, EstablishmentKind, PlaceKind
 from placements.models import Agrement
-from placements.rules import reminder_date
+from placements.rules import agrement_parameters, reminder_date
 from placements.tests.factories import (
     AgrementFactory,
     DailyRateFactory,
@@ -305,7 +305,9 @@ def test_the_database_dates_the_notice_as_reminder_date_does(nord, expires_on):
         granted_on=date(2019, 7, 1),
         expires_on=expires_on,
     )
-    due = reminder_date(expires_on)
+    due = reminder_date(
+        granted_on=agrement.granted_on, expires_on=expires_on, parameters=agrement_parameters()
+    )
     for day, late in ((due, False), (date.fromordinal(due.toordinal() + 1), True)):
         annotated = Agrement.objects.with_notice_late(day).get(pk=agrement.pk)
         assert annotated.notice_late is late, (expires_on, day)
@@ -314,3 +316,76 @@ def test_the_database_dates_the_notice_as_reminder_date_does(nord, expires_on):
 def test_the_occupancy_rate_is_a_percent_to_one_decimal_and_none_without_places():
     assert selectors.occupancy_rate(occupied=2, places=3) == Decimal("66.7")
     assert selectors.occupancy_rate(occupied=0, places=0) is None
+
+
+# --- Suspended or withdrawn agrément (art. L421-6 al. 3 CASF) --------------------------------
+
+
+@pytest.fixture
+def suspended(nord):
+    """A carer receiving two children (one since left) whose agrément is suspended on 1/06."""
+    carer = FosterCarerFactory(territory=nord, last_name="Suspendu")
+    AgrementFactory(
+        foster_carer=carer,
+        granted_on=date(2020, 1, 1),
+        expires_on=date(2025, 1, 1),
+        state=AgrementState.SUSPENDED,
+        state_changed_on=date(2023, 6, 1),
+        state_reason="Enquête en cours.",
+    )
+    with_carer(carer, date(2023, 1, 2))
+    with_carer(carer, date(2023, 1, 2), date(2023, 6, 15))
+    with_carer(carer, date(2023, 1, 2), date(2023, 5, 1))
+    return carer
+
+
+def test_children_still_placed_under_a_suspended_agrement_count_from_the_day_it_is_suspended(
+    suspended,
+):
+    """L421-6 al. 3 CASF: "tant que l'agrément reste suspendu, aucun enfant ne peut être
+    confié". The day before the decision, nothing; from its day, the children still there."""
+    assert selectors.placements_under_lapsed_agrement(day=date(2023, 5, 31)).count() == 0
+    assert selectors.placements_under_lapsed_agrement(day=date(2023, 6, 1)).count() == 2
+    # The day of departure no longer counts.
+    assert selectors.placements_under_lapsed_agrement(day=date(2023, 6, 15)).count() == 1
+
+
+def test_a_withdrawn_agrement_counts_and_a_restored_one_does_not(suspended, nord):
+    """L421-6 al. 3 CASF: a withdrawal counts like a suspension; a valid agrément does not."""
+    agrement = suspended.agrements.get()
+    agrement.state = AgrementState.WITHDRAWN
+    agrement.save()
+    assert selectors.placements_under_lapsed_agrement(day=date(2023, 7, 1)).count() == 1
+    agrement.state = AgrementState.VALID
+    agrement.state_changed_on = None
+    agrement.save()
+    assert selectors.placements_under_lapsed_agrement(day=date(2023, 7, 1)).count() == 0
+
+
+def test_a_new_agrement_in_force_ends_the_alert(suspended):
+    """A carer granted a new agrément after the withdrawal may receive children again."""
+    AgrementFactory(foster_carer=suspended, granted_on=date(2023, 7, 1))
+    assert selectors.placements_under_lapsed_agrement(day=date(2023, 6, 30)).count() == 1
+    assert selectors.placements_under_lapsed_agrement(day=date(2023, 7, 1)).count() == 0
+
+
+def test_the_lapsed_figure_is_scoped_by_the_carers_territory(suspended, nord, sud):
+    day = date(2023, 7, 1)
+    assert selectors.placements_under_lapsed_agrement(day=day, territory=nord).count() == 1
+    assert selectors.placements_under_lapsed_agrement(day=day, territory=sud).count() == 0
+
+
+def test_the_board_lists_the_carers_with_their_children_still_placed(
+    suspended, directorate, referent_sud
+):
+    day = date(2023, 7, 1)
+    [row] = selectors.carers_with_lapsed_agrement(scope=Scope.for_user(directorate), day=day)
+    assert (row, row.children_placed, row.lapsed_state, row.lapsed_since) == (
+        suspended,
+        1,
+        AgrementState.SUSPENDED,
+        date(2023, 6, 1),
+    )
+    assert not selectors.carers_with_lapsed_agrement(
+        scope=Scope.for_user(referent_sud), day=day
+    ).exists()

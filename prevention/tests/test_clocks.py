@@ -45,14 +45,26 @@ def test_a_child_turned_two_on_the_day_of_receipt_has_the_usual_delay(nord):
     assert receive(nord, children=[two]).evaluation_due_on == date(2025, 4, 10)
 
 
-def test_grave_and_immediate_danger_is_due_sooner(nord):
-    assert receive(nord, grave_danger=True).evaluation_due_on == date(2025, 1, 25)
+def test_grave_and_immediate_danger_is_due_to_the_parquet_the_day_it_is_received(nord):
+    """Art. L226-4 I 2° and D226-2-4 I 2° CASF: a grave and immediate danger is referred to
+    the procureur without delay, without waiting for the evaluation: due the day of receipt,
+    not 15 days later."""
+    assert receive(nord, grave_danger=True).evaluation_due_on == RECEIVED
 
 
-def test_the_shortest_deadline_applies(nord):
+def test_a_grave_danger_about_a_baby_is_still_due_the_same_day(nord):
+    """Art. D226-2-4 I 2°: the same-day referral comes before the baby's one month."""
     baby = ChildFactory(territory=nord, birth_date=date(2024, 12, 1))
     concern = receive(nord, children=[baby], grave_danger=True)
-    assert concern.evaluation_due_on == date(2025, 1, 25)
+    assert concern.evaluation_due_on == RECEIVED
+
+
+def test_correcting_the_intake_to_grave_danger_brings_the_deadline_to_its_receipt(nord):
+    """Art. L226-4 I 2° CASF: flagged grave at a correction, the deadline is the receipt."""
+    concern = receive(nord)
+    services.concern_update(concern=concern, grave_danger=True)
+    concern.refresh_from_db()
+    assert concern.evaluation_due_on == RECEIVED
 
 
 def test_adding_a_baby_to_the_concern_brings_the_due_date_forward(nord, prevention_officer):

@@ -32,6 +32,10 @@ def test_the_demo_has_concerns_evaluated_late_and_overdue(load_demo):
     assert concerns["received"] > 300
     assert 0 < concerns["evaluated_late"] < concerns["evaluated_in_time"]
     assert Concern.objects.overdue_on(timezone.localdate()).exists()
+    # A grave danger waits for its signalement, due the day of receipt (L226-4, D226-2-4 I 2°).
+    waiting = Concern.objects.open().filter(grave_danger=True, prosecutor_referral_on=None)
+    assert waiting.exists()
+    assert all(concern.evaluation_due_on == concern.received_on for concern in waiting)
     assert Concern.objects.filter(measure__isnull=False).exists()
 
 

@@ -22,6 +22,7 @@ def world(nord):
         "intervention": intervention,
         "concern": ConcernFactory(territory=nord),
         "qualified": ConcernFactory(territory=nord, **qualified),
+        "grave": ConcernFactory(territory=nord, grave_danger=True),
         "referred": ConcernFactory(
             territory=nord,
             **qualified,
@@ -47,6 +48,7 @@ NOMINATIVE_PAGES = {
     "prevention:concern_analysis": "concern",
     "prevention:concern_outcome": "qualified",
     "prevention:concern_feedback": "referred",
+    "prevention:concern_signal": "grave",
 }
 
 

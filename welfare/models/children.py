@@ -9,8 +9,8 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q
-from django.db.models.functions import Concat, Lower
+from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, Concat, Lower
 from django.utils.translation import gettext_lazy as _
 
 from welfare.access_purposes import purpose_choices
@@ -54,6 +54,17 @@ class LegalParameterQuerySet(models.QuerySet):
     def in_force_on(self, day: date) -> dict:
         """Every threshold's value in force on ``day`` (one query)."""
         return LegalParameterSet(self.all()).on(day)
+
+    def value_on(self, key: str, day):
+        """The value of ``key`` in force on ``day`` as an SQL expression, for a query that
+        compares many rows at once: ``day`` is a date or an expression of the outer row
+        (``OuterRef("granted_on")``). Same rule as ``LegalParameterSet.value``: the latest row
+        dated on or before ``day``, else the oldest one."""
+        rows = self.filter(key=key).order_by()
+        dated = rows.filter(valid_from__lte=day).order_by("-valid_from").values("value")[:1]
+        oldest = rows.order_by("valid_from").values("value")[:1]
+        field = models.IntegerField()
+        return Coalesce(Subquery(dated, output_field=field), Subquery(oldest, output_field=field))
 
 
 class LegalParameterSet:

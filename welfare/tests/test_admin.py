@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def child(nord, referent_nord):
-    child = ChildFactory(first_name="Élodie", last_name="Dupré", territory=nord)
+    child = ChildFactory(first_name="Zéphyrine", last_name="Dupré", territory=nord)
     GuardianFactory(child=child)
     MeasureFactory(child=child)
     StatutoryDocumentFactory(child=child)
@@ -67,7 +67,7 @@ def test_the_administrator_reaches_no_nominative_page_of_the_admin(
     for url in _admin_urls(model):
         response = client.get(url)
         assert response.status_code == 404, url
-        assert "Élodie" not in response.content.decode()
+        assert "Zéphyrine" not in response.content.decode()
 
 
 def test_the_admin_index_lists_no_nominative_model(client, administrator, child):
@@ -111,7 +111,7 @@ def test_deleting_a_territory_shows_its_children_as_a_count_and_is_refused(
     client.force_login(administrator)
     url = reverse("admin:welfare_territory_delete", args=[nord.pk])
     html = client.get(url).content.decode()
-    assert "Élodie" not in html
+    assert "Zéphyrine" not in html
     assert "Enfants : 1 (données nominatives, non affichées)" in html
     client.post(url, {"post": "yes"})
     assert Territory.objects.filter(pk=nord.pk).exists()
@@ -126,7 +126,7 @@ def test_deleting_an_account_with_readings_names_no_child(
         {"action": "delete_selected", "_selected_action": [referent_nord.pk]},
     )
     html = response.content.decode()
-    assert "Élodie" not in html
+    assert "Zéphyrine" not in html
     assert "données nominatives, non affichées" in html
 
 

@@ -228,6 +228,9 @@ class AccessPurpose(models.TextChoices):
     PREVENTION = "prevention", _("Intervention de prévention")
     DOWNLOAD = "download", _("Téléchargement")
     ACCESS_REVIEW = "access_review", _("Contrôle des consultations")
+    DUPLICATE_CHECK = "duplicate_check", _("Recherche de doublons")
+    MERGED = "merged", _("Fusion de dossiers")
+    MERGE_UNDONE = "merge_undone", _("Fusion annulée")
 
 
 class ClockStatus(models.TextChoices):

@@ -45,6 +45,7 @@ ITEMS = (
     NavItem(_("Observatoire (ODPE)"), "dashboard:observatory"),
     NavItem(_("Mon activité"), "children:caseload"),
     NavItem(_("Enfants"), "children:list"),
+    NavItem(_("Doublons possibles"), "children:duplicate_list"),
     NavItem(_("Dossiers archivés"), "children:archive_list"),
     NavItem(_("Places et capacités"), "placements:board"),
     NavItem(_("Établissements et assistants familiaux"), "placements:establishment_list"),

@@ -7,11 +7,8 @@ welfare never imports an app and a model added later is moved without a change h
 moved is written down in the ``ChildMerge`` row, which is how the merge is undone.
 """
 
-import json
-
 import pghistory
 from django.apps import apps
-from django.core import serializers
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -70,6 +67,30 @@ def _move_links(model, field, merged, kept, removed):
     return moved
 
 
+def _identity(child: Child) -> dict:
+    """The child's row as text, every value to its full precision (times to the microsecond),
+    to be put back as it was."""
+    return {
+        field.attname: None
+        if field.value_from_object(child) is None
+        else field.value_to_string(child)
+        for field in Child._meta.concrete_fields
+    }
+
+
+def _restore(identity: dict) -> Child:
+    """Insert again the row ``_identity`` wrote, with its own pk and dates."""
+    child = Child(
+        **{
+            field.attname: field.to_python(identity[field.attname])
+            for field in Child._meta.concrete_fields
+        }
+    )
+    # A raw insert: the dates written are the row's own, not today's.
+    child.save_base(raw=True, force_insert=True)
+    return child
+
+
 def _refuse(kept: Child, merged: Child):
     if kept.pk == merged.pk:
         raise ValidationError(_("Choisissez deux dossiers différents."))
@@ -108,11 +129,7 @@ def child_merge(*, kept: Child, merged: Child, by) -> ChildMerge:
         Child.objects.select_for_update().get(pk=merged.pk),
     )
     _refuse(kept, merged)
-    identity = json.loads(
-        serializers.serialize(
-            "json", [merged], fields=[f.name for f in Child._meta.concrete_fields]
-        )
-    )
+    identity = _identity(merged)
     merge = ChildMerge(
         kept=kept,
         territory=kept.territory,
@@ -182,9 +199,7 @@ def child_merge_undo(*, merge: ChildMerge, by) -> Child:
             )
         )
     with pghistory.context(merge_undone=str(merge.merged_public_id)):
-        (restored,) = serializers.deserialize("json", json.dumps(merge.merged_identity))
-        restored.save()
-        child = restored.object
+        child = _restore(merge.merged_identity)
         for entry in merge.moved:
             model = apps.get_model(entry["model"])
             model.objects.filter(pk__in=entry["pks"], **{entry["field"]: kept.pk}).update(

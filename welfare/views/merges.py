@@ -96,7 +96,7 @@ def merge_undo(request, merge_id):
         .select_related("kept", "merged_by"),
         public_id=merge_id,
     )
-    form = MergeUndoForm(request.POST or None)
+    form = MergeUndoForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         restored = save_or_show_errors(form, lambda: child_merge_undo(merge=merge, by=request.user))
         if restored:

@@ -183,12 +183,12 @@ class Pair:
 
 # Pairs of active files of one territory: born close (the same rules as above) with similar
 # names, or sharing a guardian with similar names; files recorded as siblings are not
-# duplicates (the caseworker said so). One statement, the birth-date index for the join.
+# duplicates (the caseworker said so). One statement: the candidate pairs come from the
+# birth-date index (each file against the few born around its date) and from the guardians'
+# person keys; the names are compared for those pairs only.
 PAIRS_SQL = f"""
 WITH files AS (
-    SELECT id, birth_date,
-           lower(welfare_unaccent(first_name || ' ' || last_name)) AS name_key
-    FROM welfare_child
+    SELECT id, birth_date FROM welfare_child
     WHERE territory_id = %(territory)s AND archived_at IS NULL
 ),
 guardian_keys AS (
@@ -197,31 +197,45 @@ guardian_keys AS (
                concat(trim(g.first_name), ' ', trim(g.last_name)), '-', ' '))) AS person
     FROM welfare_guardian g JOIN files f ON f.id = g.child_id
 ),
-pairs AS (
-    SELECT a.id AS first_id, b.id AS second_id, similarity(a.name_key, b.name_key) AS score,
-           a.birth_date AS first_birth, b.birth_date AS second_birth
-    FROM files a JOIN files b ON a.id < b.id AND (
-        b.birth_date BETWEEN a.birth_date - {CLOSE_BIRTH_DAYS} AND a.birth_date + {CLOSE_BIRTH_DAYS}
-        OR b.birth_date = (a.birth_date - interval '1 year')::date
-        OR b.birth_date = (a.birth_date + interval '1 year')::date
-        OR EXISTS (
-            SELECT 1 FROM guardian_keys ga JOIN guardian_keys gb ON ga.person = gb.person
-            WHERE ga.child_id = a.id AND gb.child_id = b.id
-        )
-    )
+candidates AS (
+    SELECT a.id AS first_id, b.id AS second_id
+    FROM files a JOIN welfare_child b
+      ON b.birth_date BETWEEN a.birth_date - {CLOSE_BIRTH_DAYS}
+                          AND a.birth_date + {CLOSE_BIRTH_DAYS}
+    WHERE b.territory_id = %(territory)s AND b.archived_at IS NULL AND b.id > a.id
+    UNION
+    SELECT a.id, b.id
+    FROM files a JOIN welfare_child b ON b.birth_date = (a.birth_date - interval '1 year')::date
+    WHERE b.territory_id = %(territory)s AND b.archived_at IS NULL AND b.id > a.id
+    UNION
+    SELECT a.id, b.id
+    FROM files a JOIN welfare_child b ON b.birth_date = (a.birth_date + interval '1 year')::date
+    WHERE b.territory_id = %(territory)s AND b.archived_at IS NULL AND b.id > a.id
+    UNION
+    SELECT ga.child_id, gb.child_id
+    FROM guardian_keys ga JOIN guardian_keys gb
+      ON ga.person = gb.person AND gb.child_id > ga.child_id
+),
+scored AS (
+    SELECT c.first_id, c.second_id, a.birth_date AS first_birth, b.birth_date AS second_birth,
+           similarity(lower(welfare_unaccent(a.first_name || ' ' || a.last_name)),
+                      lower(welfare_unaccent(b.first_name || ' ' || b.last_name))) AS score
+    FROM candidates c
+    JOIN welfare_child a ON a.id = c.first_id
+    JOIN welfare_child b ON b.id = c.second_id
 )
-SELECT p.first_id, p.second_id, p.score, p.first_birth, p.second_birth,
+SELECT s.first_id, s.second_id, s.score, s.first_birth, s.second_birth,
        EXISTS (
            SELECT 1 FROM guardian_keys ga JOIN guardian_keys gb ON ga.person = gb.person
-           WHERE ga.child_id = p.first_id AND gb.child_id = p.second_id
+           WHERE ga.child_id = s.first_id AND gb.child_id = s.second_id
        ) AS common_guardian
-FROM pairs p
-WHERE p.score >= {SIMILAR_NAME}
+FROM scored s
+WHERE s.score >= {SIMILAR_NAME}
   AND NOT EXISTS (
-      SELECT 1 FROM welfare_child_siblings s
-      WHERE s.from_child_id = p.first_id AND s.to_child_id = p.second_id
+      SELECT 1 FROM welfare_child_siblings siblings
+      WHERE siblings.from_child_id = s.first_id AND siblings.to_child_id = s.second_id
   )
-ORDER BY p.score DESC, p.first_id, p.second_id
+ORDER BY s.score DESC, s.first_id, s.second_id
 """
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from prevention.enums import ActionKind, ConcernOutcome, FirstAnalysis
 from prevention.models import Concern, Intervention, Partner, PreventionAction
 from welfare.enums import MeasureType
+from welfare.forms.children import DuplicateCheckMixin
 from welfare.forms.dates import DateInput, PlausibleDatesMixin
 from welfare.models import Child, Territory
 from welfare.rules import add_years
@@ -192,9 +193,9 @@ class InterventionForm(PlausibleDatesMixin, forms.ModelForm):
         return cleaned
 
 
-class NewChildForm(PlausibleDatesMixin, forms.ModelForm):
+class NewChildForm(DuplicateCheckMixin, PlausibleDatesMixin, forms.ModelForm):
     """A child named in a concern who has no file yet: the file is opened in the concern's
-    territory."""
+    territory, once the possible duplicates are ruled out."""
 
     class Meta:
         model = Child
@@ -215,6 +216,11 @@ class NewChildForm(PlausibleDatesMixin, forms.ModelForm):
                 _("Une information préoccupante concerne un mineur : il a 18 ans ou plus.")
             )
         return birth_date
+
+    def clean(self):
+        cleaned = super().clean()
+        self.check_duplicates(cleaned)
+        return cleaned
 
 
 # --- Informations préoccupantes ---------------------------------------------------------------

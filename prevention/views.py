@@ -228,9 +228,10 @@ def _back_to(request, url_name, public_id):
     return redirect(f"{url}?{urlencode({'q': text})}" if text else url)
 
 
-def _search(request, linked, *, purpose, detail):
+def _search(request, linked, *, purpose, detail, also=()):
     """The picker's search of children's files by name; the children shown (those already
-    linked, for ``purpose``, and those found, with the words typed) go to the access log."""
+    linked, for ``purpose``, those found, with the words typed, and the other ``Read``s of
+    the page, ``also``) go to the access log."""
     form = ChildSearchForm(request.GET)
     text = form.cleaned_data["q"] if form.is_valid() else ""
     found = [child for child in selectors.children_find(text) if child not in linked]
@@ -239,7 +240,7 @@ def _search(request, linked, *, purpose, detail):
         children=linked,
         purpose=purpose,
         detail=detail,
-        also=[Read(found, AccessPurpose.SEARCH, text.strip())],
+        also=[Read(found, AccessPurpose.SEARCH, text.strip()), *also],
     )
     return form, text, found
 
@@ -378,7 +379,12 @@ def concern_edit(request, public_id):
 @concern_page(roles=WRITE_ROLES, methods=("GET", "POST"))
 def concern_children(request, public_id):
     concern = selectors.concern_for(user=request.user, public_id=public_id)
-    new_child = NewChildForm(request.POST if request.POST.get("create") else None)
+    # The officer finds any file of the Département in the picker: the duplicates shown are
+    # among the same files.
+    new_child = NewChildForm(
+        request.POST if request.POST.get("create") else None,
+        visible=Child.objects.active_base(),
+    )
     if request.method == "POST":
         if request.POST.get("create"):
             if new_child.is_valid():
@@ -404,8 +410,13 @@ def concern_children(request, public_id):
                 messages.error(request, " ".join(error.messages))
             return _back_to(request, "prevention:concern_children", public_id)
     linked = list(concern.children.all())
+    duplicates = [candidate.child for candidate in new_child.duplicates.candidates]
     form, text, found = _search(
-        request, linked, purpose=PreventionAccessPurpose.CONCERN, detail=concern.reference
+        request,
+        linked,
+        purpose=PreventionAccessPurpose.CONCERN,
+        detail=concern.reference,
+        also=[Read(duplicates, AccessPurpose.DUPLICATE_CHECK)],
     )
     return render(
         request,

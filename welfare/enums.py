@@ -242,6 +242,9 @@ class AccessPurpose(models.TextChoices):
     DATA_QUALITY = "data_quality", _("Qualité des données")
     DOWNLOAD = "download", _("Téléchargement")
     ACCESS_REVIEW = "access_review", _("Contrôle des consultations")
+    DUPLICATE_CHECK = "duplicate_check", _("Recherche de doublons")
+    MERGED = "merged", _("Fusion de dossiers")
+    MERGE_UNDONE = "merge_undone", _("Fusion annulée")
 
 
 class ClockStatus(models.TextChoices):

@@ -50,6 +50,7 @@ _items: list[NavItem] = [
     NavItem(_("Accueil"), "home", 10),
     NavItem(_("Mon activité"), "children:caseload", 40),
     NavItem(_("Enfants"), "children:list", 50),
+    NavItem(_("Doublons possibles"), "children:duplicate_list", 55),
     NavItem(_("Dossiers archivés"), "children:archive_list", 60),
     NavItem(_("Demandes des familles"), "contact_inbox", 110),
     NavItem(_("Administration"), "admin:index", 900, (Role.ADMINISTRATOR,)),

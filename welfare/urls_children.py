@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from welfare.views import children
+from welfare.views import children, merges
 
 app_name = "children"
 
@@ -42,4 +42,12 @@ urlpatterns = [
     path("consultations-refusees/", children.refused_accesses, name="refused_accesses"),
     path("enfants/<uuid:public_id>/maintien/", children.legal_hold, name="legal_hold"),
     path("archives/", children.archive_list, name="archive_list"),
+    path("doublons/", merges.duplicate_list, name="duplicate_list"),
+    path(
+        "doublons/<uuid:first_id>/<uuid:second_id>/fusionner/",
+        merges.merge_confirm,
+        name="merge_confirm",
+    ),
+    path("fusions/", merges.merge_list, name="merge_list"),
+    path("fusions/<uuid:merge_id>/annuler/", merges.merge_undo, name="merge_undo"),
 ]

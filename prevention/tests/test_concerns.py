@@ -410,3 +410,52 @@ def test_an_evaluation_cannot_begin_before_the_first_analysis(
     ]
     evaluated.refresh_from_db()
     assert evaluated.analysed_on != analysed
+
+
+def test_a_child_named_in_a_concern_is_checked_for_a_file_already_open(
+    client, prevention_officer, nord, sud, today
+):
+    concern = ConcernFactory(territory=nord)
+    known = ChildFactory(
+        territory=sud, first_name="Léa", last_name="Roux", birth_date=today - timedelta(days=200)
+    )
+    url = reverse("prevention:concern_children", args=[concern.public_id])
+    client.force_login(prevention_officer)
+    identity = {
+        "create": "1",
+        "last_name": "ROUX",
+        "first_name": "Lea",
+        "birth_date": (today - timedelta(days=203)).strftime("%d/%m/%Y"),
+        "sex": "F",
+    }
+    response = client.post(url, identity)
+    assert [
+        candidate.child for candidate in response.context["new_child"].duplicates.candidates
+    ] == [known]
+    assert "Rattacher ce dossier" in response.content.decode()
+    assert Child.objects.count() == 1
+    assert AccessLog.objects.filter(child=known, purpose=AccessPurpose.DUPLICATE_CHECK).exists()
+    client.post(url, {**identity, "confirm_distinct": "on"})
+    assert Child.objects.count() == 2
+
+
+def test_a_merge_moves_the_concerns_and_interventions(nord, responsable_nord, prevention_officer):
+    from prevention.enums import ActionKind
+    from prevention.tests.factories import InterventionFactory, PreventionActionFactory
+    from welfare.services.merges import child_merge, child_merge_undo
+
+    kept, merged = ChildFactory(territory=nord), ChildFactory(territory=nord)
+    both, only_merged = ConcernFactory(territory=nord), ConcernFactory(territory=nord)
+    both.children.set([kept, merged])
+    only_merged.children.set([merged])
+    intervention = InterventionFactory(
+        action=PreventionActionFactory(kind=ActionKind.TISF, territory=nord)
+    )
+    intervention.children.set([merged])
+    merge = child_merge(kept=kept, merged=merged, by=responsable_nord)
+    assert set(kept.concerns.all()) == {both, only_merged}
+    assert list(intervention.children.all()) == [kept]
+    child_merge_undo(merge=merge, by=responsable_nord)
+    assert set(merged.concerns.all()) == {both, only_merged}
+    assert list(kept.concerns.all()) == [both]
+    assert list(intervention.children.all()) == [merged]

@@ -2,7 +2,9 @@
 the list and caseload pages. Labels are the models' French verbose names."""
 
 from django import forms
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from welfare.enums import ClockKind, ClockStatus, DocumentKind, MeasureEndReason
@@ -10,6 +12,8 @@ from welfare.forms.choices import SearchableSelectMultiple
 from welfare.forms.dates import DateInput, PlausibleDatesMixin
 from welfare.models import Child, Guardian, Measure, StatutoryDocument
 from welfare.rules import add_years
+from welfare.services.children import guardian_twin
+from welfare.services.duplicates import Duplicates, duplicate_candidates
 
 
 def sibling_label(child):
@@ -19,7 +23,51 @@ def sibling_label(child):
     }
 
 
-class ChildForm(PlausibleDatesMixin, forms.ModelForm):
+class DuplicateCheckMixin(forms.Form):
+    """Before a file is opened, the possible duplicates (``duplicate_candidates``) among the
+    files of ``visible``: when there are some, the form is refused until the user ticks the
+    box saying it is another child; ``duplicates`` holds them for the page to show."""
+
+    confirm_distinct = forms.BooleanField(
+        label=_("Je confirme qu'il s'agit d'un autre enfant que les dossiers signalés ci-dessus."),
+        required=False,
+        widget=forms.HiddenInput,
+    )
+
+    def __init__(self, *args, visible, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.visible = visible
+        self.duplicates = Duplicates()
+
+    def check_duplicates(self, cleaned, exclude=()):
+        """Look for the duplicates of a new file once its names and birth date are valid."""
+        confirmed = cleaned.pop("confirm_distinct", False)
+        names = (cleaned.get("first_name"), cleaned.get("last_name"), cleaned.get("birth_date"))
+        if self.instance.pk or not all(names):
+            return
+        first_name, last_name, birth_date = names
+        self.duplicates = duplicate_candidates(
+            first_name=first_name,
+            last_name=last_name,
+            birth_date=birth_date,
+            visible=self.visible,
+            exclude=exclude,
+        )
+        if not self.duplicates:
+            return
+        # Shown as a box to tick, now that there is something to confirm.
+        self.fields["confirm_distinct"].widget = forms.CheckboxInput()
+        if not confirmed:
+            self.add_error(
+                "confirm_distinct",
+                _(
+                    "Un dossier existe peut-être déjà pour cet enfant : vérifiez les dossiers "
+                    "signalés, puis cochez cette case s'il s'agit bien d'un autre enfant."
+                ),
+            )
+
+
+class ChildForm(DuplicateCheckMixin, PlausibleDatesMixin, forms.ModelForm):
     """Identity of a child; the référent and siblings are chosen within the territory."""
 
     class Meta:
@@ -92,6 +140,8 @@ class ChildForm(PlausibleDatesMixin, forms.ModelForm):
             and not self.instance.pk
         ):
             self.add_error("unaccompanied_minor", _("Un mineur non accompagné a moins de 18 ans."))
+        # A sibling chosen is known to be another child.
+        self.check_duplicates(cleaned, exclude=cleaned.get("siblings") or ())
         return cleaned
 
 
@@ -109,6 +159,30 @@ class GuardianForm(forms.ModelForm):
             "address",
         ]
         widgets = {"address": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, child, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.child = child
+
+    def clean(self):
+        cleaned = super().clean()
+        first_name, last_name = cleaned.get("first_name"), cleaned.get("last_name")
+        if first_name and last_name:
+            twin = guardian_twin(guardian=self.instance, first_name=first_name, last_name=last_name)
+            if twin:
+                self.add_error(
+                    "last_name",
+                    format_html(
+                        '{} <a href="{}">{}</a>',
+                        _("Cette personne figure déjà dans le dossier :"),
+                        reverse(
+                            "children:guardian_edit",
+                            args=[self.instance.child.public_id, twin.public_id],
+                        ),
+                        _("modifier la fiche de %(name)s") % {"name": twin},
+                    ),
+                )
+        return cleaned
 
 
 class MeasureForm(PlausibleDatesMixin, forms.ModelForm):

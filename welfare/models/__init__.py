@@ -11,11 +11,13 @@ from welfare.models.children import (
 )
 from welfare.models.contact import ContactEvent, ContactReply, ContactRequest
 from welfare.models.core import Departement, Territory, User, WorkerHeartbeat
+from welfare.models.merges import ChildMerge
 from welfare.models.observatory import NationalCode, PopulationEstimate
 
 __all__ = [
     "AccessLog",
     "Child",
+    "ChildMerge",
     "ContactEvent",
     "ContactReply",
     "ContactRequest",

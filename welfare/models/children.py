@@ -10,7 +10,7 @@ from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce, Concat, Lower
+from django.db.models.functions import Coalesce, Concat, Lower, Replace, Trim
 from django.utils.translation import gettext_lazy as _
 
 from welfare.access_purposes import purpose_choices
@@ -45,6 +45,13 @@ def search_key(expression):
 def name_search_key():
     """``search_key`` of "first name last name": the expression the trigram index holds."""
     return search_key(Concat(F("first_name"), models.Value(" "), F("last_name")))
+
+
+def person_key(first_name, last_name):
+    """The key that tells whether two entries name the same person: first and last names,
+    lower-case, accent-free, hyphens read as spaces (a "Jean-Pierre" is a "Jean Pierre")."""
+    full = Concat(Trim(first_name), models.Value(" "), Trim(last_name))
+    return search_key(Replace(full, models.Value("-"), models.Value(" ")))
 
 
 # --- QuerySets --------------------------------------------------------------------------------
@@ -146,6 +153,17 @@ class ChildQuerySet(models.QuerySet):
         for word in text.split():
             queryset = queryset.filter(search_name__contains=search_key(models.Value(word)))
         return queryset
+
+
+class GuardianQuerySet(models.QuerySet):
+    def same_person(self, first_name: str, last_name: str):
+        """Guardians named ``first_name last_name``, ignoring case, accents, hyphens and the
+        order of the names (a first name typed as the last name)."""
+        typed = person_key(models.Value(first_name), models.Value(last_name))
+        inverted = person_key(models.Value(last_name), models.Value(first_name))
+        return self.annotate(person=person_key(F("first_name"), F("last_name"))).filter(
+            Q(person=typed) | Q(person=inverted)
+        )
 
 
 class MeasureQuerySet(models.QuerySet):
@@ -289,6 +307,8 @@ class Child(models.Model):
                 name="child_name_search",
             ),
             models.Index(fields=["territory", "referent"], name="child_territory_referent"),
+            # Duplicate detection reads the children born within a few days of a date.
+            models.Index(fields=["birth_date"], name="child_birth_date"),
         ]
         constraints = [
             models.CheckConstraint(name="child_sex_valid", condition=Q(sex__in=Sex.values)),
@@ -341,10 +361,16 @@ class Guardian(models.Model):
     email = models.EmailField(_("adresse électronique"), blank=True)
     address = models.TextField(_("adresse postale"), blank=True)
 
+    objects = GuardianQuerySet.as_manager()
+
     class Meta:
         ordering = ["-holds_parental_authority", "last_name", "first_name"]
         verbose_name = _("responsable ou proche")
         verbose_name_plural = _("responsables et proches")
+        indexes = [
+            # The same person on one file, or a guardian common to two files (duplicates).
+            models.Index(person_key(F("first_name"), F("last_name")), name="guardian_person"),
+        ]
         constraints = [
             models.CheckConstraint(
                 name="guardian_relationship_valid",

@@ -149,23 +149,49 @@ def child_update(*, child: Child, siblings=None, **changes) -> Child:
     return child
 
 
+def guardian_twin(*, guardian: Guardian, first_name: str, last_name: str) -> Guardian | None:
+    """Another guardian of ``guardian.child`` who is the same person (names equal up to case,
+    accents, hyphens and their order), or None."""
+    return (
+        Guardian.objects.filter(child_id=guardian.child_id)
+        .exclude(pk=guardian.pk)
+        .same_person(first_name, last_name)
+        .first()
+    )
+
+
+def _check_guardian(guardian: Guardian) -> None:
+    guardian.full_clean()
+    twin = guardian_twin(
+        guardian=guardian, first_name=guardian.first_name, last_name=guardian.last_name
+    )
+    if twin:
+        raise ValidationError(
+            {
+                "last_name": _("Cette personne figure déjà dans le dossier : %(name)s.")
+                % {"name": twin}
+            }
+        )
+
+
 @transaction.atomic
 def guardian_create(*, child: Child, **fields) -> Guardian:
-    """Add a holder of parental authority or a relative to a child's file."""
+    """Add a holder of parental authority or a relative to a child's file; the same person
+    twice on one file is refused."""
     refuse_if_archived(child)
     guardian = Guardian(child=child)
     _assign(guardian, GUARDIAN_FIELDS, fields)
-    guardian.full_clean()
+    _check_guardian(guardian)
     guardian.save()
     return guardian
 
 
 @transaction.atomic
 def guardian_update(*, guardian: Guardian, **changes) -> Guardian:
-    """Change a guardian's details."""
+    """Change a guardian's details (not into another guardian of the same file)."""
     refuse_if_archived(guardian.child)
     _assign(guardian, GUARDIAN_FIELDS, changes)
-    guardian.full_clean()
+    _check_guardian(guardian)
     guardian.save()
     return guardian
 

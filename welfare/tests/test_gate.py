@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from welfare.enums import Role
+from welfare.services.merges import child_merge
 from welfare.tests.contact_factories import ContactRequestFactory
 from welfare.tests.factories import ChildFactory, GuardianFactory, MeasureFactory, UserFactory
 from welfare.tests.gate import (
@@ -132,8 +133,12 @@ def test_account_pages_open_to_an_account_without_a_role(client, departement):
 @pytest.fixture
 def world(nord, referent_nord):
     child = ChildFactory(territory=nord, referent=referent_nord)
+    manager = UserFactory(role=Role.TERRITORY_MANAGER, territory=nord)
     return {
         "child": child,
+        "merge": child_merge(
+            kept=ChildFactory(territory=nord), merged=ChildFactory(territory=nord), by=manager
+        ),
         "guardian": GuardianFactory(child=child),
         "measure": MeasureFactory(child=child),
         "contact": ContactRequestFactory(),
@@ -177,6 +182,18 @@ WELFARE_NOMINATIVE_PAGES = {
     "children:refused_accesses": (Role.TERRITORY_MANAGER, "get", None),
     "children:legal_hold": (Role.TERRITORY_MANAGER, "get", _child),
     "children:archive_list": (Role.ARCHIVIST, "get", None),
+    "children:duplicate_list": (Role.TERRITORY_MANAGER, "get", None),
+    "children:merge_confirm": (
+        Role.TERRITORY_MANAGER,
+        "get",
+        lambda world: [world["child"].public_id, world["merge"].kept.public_id],
+    ),
+    "children:merge_list": (Role.TERRITORY_MANAGER, "get", None),
+    "children:merge_undo": (
+        Role.TERRITORY_MANAGER,
+        "get",
+        lambda world: [world["merge"].public_id],
+    ),
     "contact_inbox": (Role.RECEPTION, "get", None),
     "contact_request_detail": (Role.RECEPTION, "get", _contact),
     # An empty form: the request's page comes back with the error, names and all.

@@ -28,11 +28,12 @@ from welfare.forms.children import (
     MeasureForm,
 )
 from welfare.forms.errors import save_or_show_errors
-from welfare.models import Measure
+from welfare.models import Child, Measure
 from welfare.permissions import CASE_ROLES, staff_view
 from welfare.selectors import children as selectors
 from welfare.services import children as services
 from welfare.services.access_log import access_log_reads
+from welfare.services.merges import merged_into
 from welfare.timeline import sections_for, timeline_for
 
 LIST_PAGE_SIZE = 25
@@ -99,7 +100,11 @@ def child_create(request):
     caseworkers = selectors.territory_caseworkers(territory)
     initial = {"referent": request.user} if request.user.role == Role.CASEWORKER else {}
     form = ChildForm(
-        request.POST or None, territory=territory, caseworkers=caseworkers, initial=initial
+        request.POST or None,
+        territory=territory,
+        caseworkers=caseworkers,
+        initial=initial,
+        visible=Child.objects.for_user(request.user),
     )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -111,6 +116,12 @@ def child_create(request):
         if child:
             messages.success(request, _("Le dossier de l'enfant est créé."))
             return redirect("children:detail", public_id=child.public_id)
+    # The possible duplicates shown are read from their files.
+    access_log_reads(
+        user=request.user,
+        children=[candidate.child for candidate in form.duplicates.candidates],
+        purpose=AccessPurpose.DUPLICATE_CHECK,
+    )
     return render(request, "welfare/children/child_form.html", {"form": form, "child": None})
 
 
@@ -130,8 +141,15 @@ def archive_list(request):
 @file_page(roles=(*CASE_ROLES, Role.ARCHIVIST))
 def child_detail(request, public_id):
     """The file: in the active base for the case roles, in intermediate archiving, read-only,
-    for the archivist (``for_user`` gives each only theirs, the others answer 404)."""
-    child = selectors.child_file(user=request.user, public_id=public_id)
+    for the archivist (``for_user`` gives each only theirs, the others answer 404). The
+    address of a file merged into another leads to the file kept."""
+    try:
+        child = selectors.child_file(user=request.user, public_id=public_id)
+    except Http404:
+        kept = merged_into(public_id)
+        if kept is None or not Child.objects.for_user(request.user).filter(pk=kept.pk).exists():
+            raise
+        return redirect("children:detail", public_id=kept.public_id)
     access_log_reads(user=request.user, children=[child], purpose=AccessPurpose.FILE_OPENED)
     today = timezone.localdate()
     clocks = selectors.child_clocks(child, today=today)
@@ -194,6 +212,7 @@ def child_edit(request, public_id):
         instance=child,
         territory=child.territory,
         caseworkers=selectors.territory_caseworkers(child.territory),
+        visible=Child.objects.none(),
     )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -212,7 +231,7 @@ def guardian_edit(request, public_id, guardian_id=None):
     child = selectors.child_for_user(user=request.user, public_id=public_id)
     # Through the child's own manager, so that ``guardian.child`` is this child (no query).
     guardian = get_object_or_404(child.guardians, public_id=guardian_id) if guardian_id else None
-    form = GuardianForm(request.POST or None, instance=guardian)
+    form = GuardianForm(request.POST or None, instance=guardian, child=child)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if guardian:

@@ -10,6 +10,7 @@ def test_the_apps_entries_take_their_place_in_the_menu():
         "dashboard:observatory",
         "children:caseload",
         "children:list",
+        "children:duplicate_list",
         "children:archive_list",
         "placements:board",
         "placements:establishment_list",

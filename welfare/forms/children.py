@@ -126,19 +126,34 @@ class MeasureForm(PlausibleDatesMixin, forms.ModelForm):
             "decision_reference",
             "parental_agreement",
             "durable_difficulties",
+            "placement_basis",
+            "without_hearing",
+            "judge_referral_date",
+            "merits_extension_date",
             "renews",
         ]
         widgets = {
             "decision_date": DateInput(),
             "start_date": DateInput(),
             "end_date": DateInput(),
+            "judge_referral_date": DateInput(),
+            "merits_extension_date": DateInput(),
         }
         help_texts = {
             "end_date": _("Obligatoire pour les mesures limitées dans le temps."),
             "court": _("Pour une mesure judiciaire, ex. « Tribunal judiciaire de Dole »."),
             "parental_agreement": _("Obligatoire pour un accueil provisoire."),
             "durable_difficulties": _(
-                "Permet un placement ou une AEMO de plus de deux ans, sur décision motivée."
+                "Permet une mesure d'accueil de plus de deux ans, quand les difficultés des "
+                "parents sont graves, sévères et chroniques (art. 375 al. 4 C. civ.) ; jamais "
+                "pour une AEMO."
+            ),
+            "placement_basis": _("Pour un placement judiciaire seulement."),
+            "without_hearing": _(
+                "Pour une OPP du juge : les parties sont convoquées dans les 15 jours."
+            ),
+            "merits_extension_date": _(
+                "Pour une OPP du juge : la prolongation unique de six mois, avec sa date."
             ),
         }
 

@@ -9,6 +9,7 @@ from welfare.models.children import (
     Measure,
     StatutoryDocument,
 )
+from welfare.models.judicial import Hearing
 from welfare.models.contact import ContactEvent, ContactReply, ContactRequest
 from welfare.models.core import Departement, Territory, User, WorkerHeartbeat
 from welfare.models.observatory import NationalCode, PopulationEstimate
@@ -21,6 +22,7 @@ __all__ = [
     "ContactRequest",
     "Departement",
     "Guardian",
+    "Hearing",
     "LegalParameter",
     "LegalParameterSet",
     "Measure",

@@ -51,6 +51,10 @@ MEASURE_FIELDS = (
     "decision_reference",
     "parental_agreement",
     "durable_difficulties",
+    "placement_basis",
+    "judge_referral_date",
+    "without_hearing",
+    "merits_extension_date",
 )
 
 

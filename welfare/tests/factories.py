@@ -10,6 +10,7 @@ from welfare.enums import (
     GuardianRelationship,
     MeasureNature,
     MeasureType,
+    PlacementBasis,
     Role,
     Sex,
 )
@@ -125,6 +126,9 @@ class MeasureFactory(factory.django.DjangoModelFactory):
     )
     parental_agreement = factory.LazyAttribute(
         lambda measure: measure.type == MeasureType.PROVISIONAL_CARE
+    )
+    placement_basis = factory.LazyAttribute(
+        lambda measure: PlacementBasis.ASE if measure.type == MeasureType.PLACEMENT else ""
     )
 
 

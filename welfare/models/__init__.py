@@ -9,9 +9,9 @@ from welfare.models.children import (
     Measure,
     StatutoryDocument,
 )
-from welfare.models.judicial import Hearing
 from welfare.models.contact import ContactEvent, ContactReply, ContactRequest
 from welfare.models.core import Departement, Territory, User, WorkerHeartbeat
+from welfare.models.judicial import Hearing
 from welfare.models.observatory import NationalCode, PopulationEstimate
 
 __all__ = [

@@ -8,6 +8,7 @@ from welfare.enums import (
     DecisionMaker,
     DocumentKind,
     GuardianRelationship,
+    HearingKind,
     MeasureNature,
     MeasureType,
     PlacementBasis,
@@ -19,6 +20,7 @@ from welfare.models import (
     Child,
     Departement,
     Guardian,
+    Hearing,
     Measure,
     StatutoryDocument,
     Territory,
@@ -140,6 +142,17 @@ class StatutoryDocumentFactory(factory.django.DjangoModelFactory):
     kind = DocumentKind.PPE
     completed_on = factory.LazyFunction(timezone.localdate)
     objectives = "Maintenir les liens avec la fratrie."
+
+
+class HearingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Hearing
+
+    child = factory.SubFactory(ChildFactory)
+    date = factory.LazyFunction(timezone.localdate)
+    kind = HearingKind.FIRST
+    court = "Tribunal judiciaire de Dole"
+    judge = "Mme la juge des enfants"
 
 
 class AccessLogFactory(factory.django.DjangoModelFactory):

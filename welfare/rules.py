@@ -211,3 +211,32 @@ def measure_errors(measure, parameters) -> dict:
                 % {"rule": rule, "day": f"{latest:%d/%m/%Y}"},
             )
     return errors
+
+
+def report_sending_errors(document, *, today: date) -> dict:
+    """What is wrong with a report's sending to the judge, as {field: message}: the content
+    is shared beforehand with the parents and the child, by age and maturity (art. L223-5
+    al. 4 CASF), or the file says why not; nothing when the report is not sent."""
+    sent_on = document.sent_to_judge_on
+    if sent_on is None:
+        return {}
+    errors = {}
+    if sent_on > today:
+        errors["sent_to_judge_on"] = _("La date d'envoi ne peut être future.")
+    elif document.completed_on and sent_on < document.completed_on:
+        errors["sent_to_judge_on"] = _(
+            "Le rapport ne peut être transmis au juge avant d'être rédigé."
+        )
+    shared_on = document.shared_with_family_on
+    if shared_on is None and not document.not_shared_reason.strip():
+        errors["shared_with_family_on"] = _(
+            "Le contenu du rapport est porté à la connaissance des parents et de l'enfant avant "
+            "sa transmission (art. L223-5 al. 4 du CASF) : indiquez quand, ou pourquoi cela "
+            "n'a pas été fait."
+        )
+    elif shared_on is not None and shared_on > sent_on:
+        errors["shared_with_family_on"] = _(
+            "Le partage avec les parents et l'enfant précède la transmission au juge "
+            "(art. L223-5 al. 4 du CASF)."
+        )
+    return errors

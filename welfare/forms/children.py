@@ -5,7 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from welfare.enums import ClockKind, ClockStatus, DocumentKind, MeasureEndReason
+from welfare.enums import ClockKind, ClockStatus, DocumentKind, MeasureEndReason, MeasureType
 from welfare.forms.choices import SearchableSelectMultiple
 from welfare.forms.dates import DateInput, PlausibleDatesMixin
 from welfare.models import Child, Guardian, Measure, StatutoryDocument
@@ -193,11 +193,16 @@ class DocumentForm(PlausibleDatesMixin, forms.ModelForm):
             "trusted_person",
             "objectives",
             "summary",
+            "measure",
             "sent_to_judge_on",
+            "shared_with_family_on",
+            "not_shared_reason",
         ]
         widgets = {
             "completed_on": DateInput(),
             "sent_to_judge_on": DateInput(),
+            "shared_with_family_on": DateInput(),
+            "not_shared_reason": forms.Textarea(attrs={"rows": 2}),
             "objectives": forms.Textarea(attrs={"rows": 4}),
             "summary": forms.Textarea(attrs={"rows": 4}),
         }
@@ -205,12 +210,20 @@ class DocumentForm(PlausibleDatesMixin, forms.ModelForm):
             "referent": _("Pour un PPE : le référent désigné."),
             "trusted_person": _("Pour un PPE : la personne de confiance choisie par le mineur."),
             "objectives": _("Pour un PPE : les objectifs et le plan d'action."),
+            "measure": _("Pour un rapport d'échéance : la mesure judiciaire qui prend fin."),
+            "shared_with_family_on": _(
+                "Pour un rapport transmis au juge : son contenu est d'abord porté à la "
+                "connaissance des parents et de l'enfant (art. L223-5 al. 4 du CASF)."
+            ),
         }
 
     def __init__(self, *args, child, caseworkers, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.child = child
         self.fields["referent"].queryset = caseworkers
+        self.fields["measure"].queryset = child.measures.filter(
+            type__in=MeasureType.deadline_report()
+        ).order_by("-start_date")
 
     def clean_completed_on(self):
         completed_on = self.cleaned_data["completed_on"]

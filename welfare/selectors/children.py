@@ -14,6 +14,7 @@ from welfare.enums import ClockStatus, Role
 from welfare.models import (
     AccessLog,
     Child,
+    Hearing,
     LegalParameter,
     LegalParameterSet,
     Measure,
@@ -183,7 +184,8 @@ def child_for_user(*, user, public_id, for_update: bool = False) -> Child:
 def child_file(*, user, public_id) -> Child:
     """The child's file with everything its page shows, or 404 outside ``user``'s scope.
 
-    Six queries: the child, guardians, measures, documents (with their authors), siblings.
+    Seven queries: the child, guardians, measures, documents (with their authors), siblings,
+    hearings (with their measures).
     """
     children = (
         Child.objects.for_user(user)
@@ -196,11 +198,17 @@ def child_file(*, user, public_id) -> Child:
             ),
             Prefetch(
                 "documents",
-                queryset=StatutoryDocument.objects.select_related("author", "referent").order_by(
-                    "completed_on"
-                ),
+                queryset=StatutoryDocument.objects.select_related(
+                    "author", "referent", "measure"
+                ).order_by("completed_on"),
             ),
             Prefetch("siblings", queryset=Child.objects.order_by("birth_date")),
+            Prefetch(
+                "hearings",
+                queryset=Hearing.objects.select_related("measure", "decision").order_by(
+                    "date", "pk"
+                ),
+            ),
         )
     )
     return get_object_or_404(children, public_id=public_id)
@@ -208,7 +216,7 @@ def child_file(*, user, public_id) -> Child:
 
 def own_timeline(child) -> list[TimelineEvent]:
     """welfare's events of a child fetched through ``child_file`` (no query): measures
-    decided, started, renewed and ended, and documents done."""
+    decided, started, renewed and ended, documents done and sent to the judge, hearings."""
     events = []
     for measure in child.measures.all():
         events.append(
@@ -239,6 +247,25 @@ def own_timeline(child) -> list[TimelineEvent]:
                 kind=_("Document"),
                 title=document.get_kind_display(),
                 detail=str(document.author or ""),
+            )
+        )
+        if document.sent_to_judge_on:
+            events.append(
+                TimelineEvent(
+                    date=document.sent_to_judge_on,
+                    kind=_("Document"),
+                    title=_("Transmis au juge : %(kind)s") % {"kind": document.get_kind_display()},
+                )
+            )
+    for hearing in child.hearings.all():
+        events.append(
+            TimelineEvent(
+                date=hearing.date,
+                kind=_("Audience"),
+                title=_("Audience : %(kind)s") % {"kind": hearing.get_kind_display()},
+                detail=", ".join(
+                    part for part in (hearing.court, hearing.judge, hearing.outcome) if part
+                ),
             )
         )
     return events

@@ -16,6 +16,7 @@ from welfare.enums import (
     PlacementBasis,
 )
 from welfare.models import Child
+from welfare.selectors.children import care_by_legal_category
 from welfare.tests.factories import (
     ChildFactory,
     HearingFactory,
@@ -270,3 +271,28 @@ def test_a_measure_ended_closes_the_provisional_clocks(child):
     clock = deadlines(child, date(2025, 6, 20))[ClockKind.OPP_REFERRAL]
     assert clock.status == ClockStatus.DONE
     assert clock.done_on == date(2025, 6, 6)
+
+
+def test_the_children_in_care_are_counted_by_legal_category_art_375_3(
+    django_assert_num_queries,
+):
+    day = date(2025, 6, 1)
+    for basis in (PlacementBasis.ASE, PlacementBasis.ASE, PlacementBasis.RELATIVE_OR_TRUSTED):
+        MeasureFactory(start_date=date(2025, 1, 1), placement_basis=basis)
+    MeasureFactory(
+        type=MeasureType.AEMO_WITH_ACCOMMODATION,
+        start_date=date(2025, 1, 1),
+        end_date=date(2025, 12, 31),
+    )
+    MeasureFactory(type=MeasureType.AEMO, start_date=date(2025, 1, 1))
+    with django_assert_num_queries(1):
+        rows = care_by_legal_category(children=Child.objects.all(), day=day)
+    found = {(row.type, row.placement_basis): row for row in rows}
+    assert found[(MeasureType.PLACEMENT, PlacementBasis.ASE)].children == 2
+    assert found[(MeasureType.PLACEMENT, PlacementBasis.ASE)].confided_to_ase
+    trusted = found[(MeasureType.PLACEMENT, PlacementBasis.RELATIVE_OR_TRUSTED)]
+    assert (trusted.children, trusted.confided_to_ase) == (1, False)
+    pead = found[(MeasureType.AEMO_WITH_ACCOMMODATION, "")]
+    assert (pead.children, pead.confided_to_ase) == (1, False)
+    assert pead.label == "AEMO renforcée avec hébergement (PEAD)"
+    assert (MeasureType.AEMO, "") not in found

@@ -413,6 +413,8 @@ DEMO_LOADERS = [
     "welfare.demo_children.load",
     "placements.demo.load",
     "prevention.demo.load",
+    # After the apps' loaders: its cases enter care after the seed day, out of their figures.
+    "welfare.demo_judicial.load",
     "welfare.demo_contact.load",
     "schemes.demo.load",
     # Last: the retention rule reads what every app has loaded.

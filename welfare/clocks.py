@@ -39,7 +39,7 @@ The rules, per child, on the day:
   the end deadline of the provisional measure with them;
 - a judicial measure with a term has its rapport d'échéance due a number of months before
   its end, or before the hearing set for it when that comes first; done once sent to the
-  judge.
+  judge. Once the end has passed unsent, only the measure's end deadline remains.
 
 Each deadline is overdue once past, due from its alert date, upcoming before, or done.
 """
@@ -193,6 +193,16 @@ def _confided_by_judge(alias="m") -> str:
 
 def _days(day: str, days: str) -> str:
     return f"({day} + {days})::date"
+
+
+# The rapport d'échéance is due before the measure's end, or before the hearing set for it.
+_REPORT_BEFORE = (
+    f"least(m.end_date, (SELECT min(h.date) FROM {_HEARING} h "
+    "WHERE h.measure_id = m.id AND h.date >= m.start_date))"
+)
+_DEADLINE_REPORT_DUE = _months(
+    _REPORT_BEFORE, f"-{_param(Key.DEADLINE_REPORT_MONTHS, 'm.end_date')}"
+)
 
 
 def _alerted(due: str) -> str:
@@ -352,14 +362,7 @@ opp_merits AS (
 ),
 deadline_report AS (
     -- Due a number of months before the end, or before the hearing set for the measure.
-    SELECT m.child_id, m.id, day,
-           {
-    _months(
-        "least(m.end_date, (SELECT min(h.date) FROM " + _HEARING + " h "
-        "WHERE h.measure_id = m.id AND h.date >= m.start_date))",
-        "-" + _param(Key.DEADLINE_REPORT_MONTHS, "m.end_date"),
-    )
-} AS due_on,
+    SELECT m.child_id, m.id, m.end_date, day, {_DEADLINE_REPORT_DUE} AS due_on,
            (SELECT min(d.sent_to_judge_on) FROM {_DOCUMENT} d
             WHERE d.measure_id = m.id AND d.kind = {_literal(DocumentKind.DEADLINE_REPORT)}
               AND d.sent_to_judge_on <= day) AS done_on
@@ -412,6 +415,8 @@ clock AS (
     SELECT child_id, {_literal(ClockKind.DEADLINE_REPORT)}, due_on,
            {_done_or("done_on", _alerted("due_on"))}, done_on, id
     FROM deadline_report
+    -- Past the end, the measure's own overdue end says it: no report can serve any more.
+    WHERE done_on IS NOT NULL OR day <= end_date
 )
 """
 

@@ -162,6 +162,15 @@ def test_the_rapport_d_echeance_is_due_a_month_before_the_end(child):
     )
 
 
+def test_past_the_end_an_unsent_rapport_d_echeance_leaves_the_measure_end_overdue(child):
+    MeasureFactory(child=child, start_date=date(2024, 7, 1), end_date=date(2026, 6, 30))
+    found = deadlines(child, date(2026, 6, 30))
+    assert found[ClockKind.DEADLINE_REPORT].status == ClockStatus.OVERDUE
+    found = deadlines(child, date(2026, 7, 1))
+    assert ClockKind.DEADLINE_REPORT not in found
+    assert found[ClockKind.MEASURE_END].status == ClockStatus.OVERDUE
+
+
 def test_the_rapport_d_echeance_is_due_before_the_hearing_set_for_the_measure(child):
     placement = MeasureFactory(child=child, start_date=date(2024, 7, 1), end_date=date(2026, 6, 30))
     HearingFactory(child=child, measure=placement, date=date(2026, 5, 12))

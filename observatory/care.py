@@ -620,6 +620,11 @@ CLOCK_LABELS = {
     ClockKind.MAJORITY: _("Décision à la majorité"),
     ClockKind.YOUNG_ADULT_END: _("Fin de l'accueil jeune majeur"),
     ClockKind.MEASURE_END: _("Mesure échue sans décision"),
+    ClockKind.INTAKE_REFERRAL: _("Saisine du juge après un recueil"),
+    ClockKind.OPP_REFERRAL: _("Saisine du juge après une OPP du parquet"),
+    ClockKind.OPP_HEARING: _("Audience après une OPP sans audition"),
+    ClockKind.OPP_MERITS: _("Décision au fond après une OPP"),
+    ClockKind.DEADLINE_REPORT: _("Rapport d'échéance"),
 }
 
 

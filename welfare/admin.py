@@ -24,6 +24,7 @@ from welfare.models import (
     ContactRequest,
     Departement,
     Guardian,
+    Hearing,
     LegalParameter,
     Measure,
     NationalCode,
@@ -46,7 +47,7 @@ def keep_out_of_admin(*models):
     NOMINATIVE_MODELS.update(models)
 
 
-keep_out_of_admin(Child, Guardian, Measure, StatutoryDocument, AccessLog)
+keep_out_of_admin(Child, Guardian, Measure, StatutoryDocument, AccessLog, Hearing)
 keep_out_of_admin(ContactRequest, ContactReply)
 
 

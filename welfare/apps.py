@@ -22,5 +22,7 @@ class WelfareConfig(AppConfig):
         # app has loaded, last.
         register_demo_loader("welfare", "welfare.demo.load", order=10)
         register_demo_loader("children", "welfare.demo_children.load", order=20)
+        # After the apps' loaders: its cases enter care after the seed day, out of their figures.
+        register_demo_loader("judicial", "welfare.demo_judicial.load", order=45)
         register_demo_loader("contact", "welfare.demo_contact.load", order=50)
         register_demo_loader("retention", "welfare.demo_retention.load", order=1000)

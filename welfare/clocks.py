@@ -23,7 +23,23 @@ The rules, per child, on the day:
   autonomy interview due at that age (at once if care started later);
 - a child under a measure and in care from the interview age gets the decision at majority
   (done by a jeune majeur measure starting from majority), and a young adult under a jeune
-  majeur measure the end of that support the day before the age limit.
+  majeur measure the end of that support the day before the age limit. These clocks of
+  children confiés (the interview, the decision at majority) run under a judicial placement
+  only when it confies the child to the ASE (art. 375-3 3° C. civ.), and never under a PEAD
+  (an AEMO renforcée with hébergement: the child is not confié, Cass. avis 14/02/2024);
+- a child confié by the judge (a placement 375-3 3°, an OPP) has his rapport de situation
+  due to the judge: the period runs from the last report sent to the judge (art. 375 last
+  al. C. civ., L223-5 CASF), not from the last one written;
+- the judicial cycle (issue 17): a recueil without the parents' agreement has the judge
+  seized within 5 days (L223-2 al. 4 CASF), a parquet OPP within 8 days (art. 375-5 al. 2
+  C. civ.), done on the day of the referral; an OPP of the judge made without hearing the
+  parties has them summoned within 15 days (art. 1184 al. 2 CPC), done by a hearing on
+  record, and a decision on the merits within 6 months, once extended by 6 (art. 1185 CPC).
+  A later measure of the child, or the provisional measure's own end, closes them all, and
+  the end deadline of the provisional measure with them;
+- a judicial measure with a term has its rapport d'échéance due a number of months before
+  its end, or before the hearing set for it when that comes first; done once sent to the
+  judge. Once the end has passed unsent, only the measure's end deadline remains.
 
 Each deadline is overdue once past, due from its alert date, upcoming before, or done.
 """
@@ -34,9 +50,9 @@ from datetime import date
 
 from django.db import connection
 
-from welfare.enums import ClockKind, ClockStatus, DocumentKind, MeasureType
+from welfare.enums import ClockKind, ClockStatus, DocumentKind, MeasureType, PlacementBasis
 from welfare.enums import LegalParameterKey as Key
-from welfare.models import LegalParameter, Measure, StatutoryDocument
+from welfare.models import Hearing, LegalParameter, Measure, StatutoryDocument
 
 STATUS_ORDER = {status: rank for rank, status in enumerate(ClockStatus)}
 
@@ -144,6 +160,8 @@ def _active(types, alias="m") -> str:
 
 
 _MEASURE = Measure._meta.db_table
+_HEARING = Hearing._meta.db_table
+_DOCUMENT = StatutoryDocument._meta.db_table
 _ALERT_TODAY = _param(Key.MEASURE_END_ALERT_MONTHS, "day")
 _ALERT_AT_END = _param(Key.MEASURE_END_ALERT_MONTHS, "end_date")
 _PPE_MONTHS = _param(Key.PPE_DUE_MONTHS, "episode_start")
@@ -151,6 +169,39 @@ _REPORT_PERIOD = (
     f"CASE WHEN {_age('birth_date', 'anchor')} < {_param(Key.REPORT_YOUNG_AGE, 'anchor')} "
     f"THEN {_param(Key.REPORT_PERIOD_YOUNG_MONTHS, 'anchor')} "
     f"ELSE {_param(Key.REPORT_PERIOD_MONTHS, 'anchor')} END"
+)
+
+
+def _confided(alias="m") -> str:
+    """The measure confies the child: a care measure but the PEAD, and a judicial placement
+    only under art. 375-3 3° (the ASE)."""
+    return (
+        f"({alias}.type IN {_in(MeasureType.confided())} AND ({alias}.type <> "
+        f"{_literal(MeasureType.PLACEMENT)} OR {alias}.placement_basis = "
+        f"{_literal(PlacementBasis.ASE)}))"
+    )
+
+
+def _confided_by_judge(alias="m") -> str:
+    """The judge confied the child to the ASE: a placement 375-3 3° or an OPP."""
+    return (
+        f"(({alias}.type = {_literal(MeasureType.PLACEMENT)} AND {alias}.placement_basis = "
+        f"{_literal(PlacementBasis.ASE)}) OR {alias}.type IN "
+        f"{_in([MeasureType.OPP_PROSECUTOR, MeasureType.OPP_JUDGE])})"
+    )
+
+
+def _days(day: str, days: str) -> str:
+    return f"({day} + {days})::date"
+
+
+# The rapport d'échéance is due before the measure's end, or before the hearing set for it.
+_REPORT_BEFORE = (
+    f"least(m.end_date, (SELECT min(h.date) FROM {_HEARING} h "
+    "WHERE h.measure_id = m.id AND h.date >= m.start_date))"
+)
+_DEADLINE_REPORT_DUE = _months(
+    _REPORT_BEFORE, f"-{_param(Key.DEADLINE_REPORT_MONTHS, 'm.end_date')}"
 )
 
 
@@ -198,7 +249,15 @@ c AS (
 ),
 minor AS MATERIALIZED (
     -- Materialised: the last report is looked up once, not once per use of ``anchor``.
-    SELECT c.*, {_latest(DocumentKind.SITUATION_REPORT, "c.episode_start")} AS last_report
+    SELECT c.*, CASE WHEN EXISTS (
+               SELECT 1 FROM {_MEASURE} m
+               WHERE m.child_id = c.id AND {_confided_by_judge()}
+                 AND m.start_date <= day AND (m.end_date IS NULL OR m.end_date >= day)
+           ) THEN (
+               SELECT max(d.sent_to_judge_on) FROM {_DOCUMENT} d
+               WHERE d.child_id = c.id AND d.kind = {_literal(DocumentKind.SITUATION_REPORT)}
+                 AND d.sent_to_judge_on >= c.episode_start AND d.sent_to_judge_on <= day
+           ) ELSE {_latest(DocumentKind.SITUATION_REPORT, "c.episode_start")} END AS last_report
     FROM c WHERE day < majority
 ),
 report AS MATERIALIZED (
@@ -217,7 +276,7 @@ interview AS (
            {_latest(DocumentKind.AUTONOMY_INTERVIEW, "'-infinity'::date")} AS done_on
     FROM c CROSS JOIN LATERAL (
         SELECT min(m.start_date) AS care_start FROM {_MEASURE} m
-        WHERE m.child_id = c.id AND {_active(MeasureType.accommodation())}
+        WHERE m.child_id = c.id AND {_active(MeasureType.accommodation())} AND {_confided()}
     ) accommodated
     WHERE day < majority AND care_start IS NOT NULL AND age >= interview_age - 1
 ),
@@ -229,7 +288,8 @@ decision AS (
     ) AS done_on
     FROM c
     WHERE day < majority AND age >= interview_age AND EXISTS (
-        SELECT 1 FROM {_MEASURE} m WHERE m.child_id = c.id AND {_active(MeasureType.care())}
+        SELECT 1 FROM {_MEASURE} m
+        WHERE m.child_id = c.id AND {_active(MeasureType.care())} AND {_confided()}
     )
 ),
 young_adult AS (
@@ -249,6 +309,65 @@ measure_end AS (
           SELECT 1 FROM {_MEASURE} r
           WHERE r.renews_id = m.id AND least(r.start_date, r.decision_date) <= day
       )
+      AND NOT (m.type IN {_in(MeasureType.provisional())} AND EXISTS (
+          SELECT 1 FROM {_MEASURE} f
+          WHERE f.child_id = m.child_id AND f.id <> m.id AND f.start_date >= m.start_date
+            AND least(f.start_date, f.decision_date) <= day
+      ))
+),
+provisional AS (
+    -- Recueils and OPP begun by the day, with the day a later measure took over, if any, or
+    -- their own recorded end.
+    SELECT m.child_id, m.id, m.type, m.start_date, m.decision_date, m.judge_referral_date,
+           m.without_hearing, m.merits_extension_date, day,
+           least(
+               (SELECT min(least(f.start_date, f.decision_date)) FROM {_MEASURE} f
+                WHERE f.child_id = m.child_id AND f.id <> m.id AND f.start_date >= m.start_date
+                  AND least(f.start_date, f.decision_date) <= day),
+               CASE WHEN m.end_reason <> '' AND m.end_date <= day THEN m.end_date END
+           ) AS followed_on
+    FROM {_MEASURE} m JOIN scope ON scope.id = m.child_id CROSS JOIN on_day
+    WHERE m.type IN {_in(MeasureType.provisional())} AND m.start_date <= day
+),
+referral AS (
+    SELECT provisional.*,
+           CASE WHEN type = {_literal(MeasureType.OPP_PROSECUTOR)}
+                THEN {_days("start_date", _param(Key.OPP_REFERRAL_DAYS, "start_date"))}
+                ELSE {_days("start_date", _param(Key.INTAKE_REFERRAL_DAYS, "start_date"))}
+           END AS due_on,
+           least(CASE WHEN judge_referral_date <= day THEN judge_referral_date END,
+                 followed_on) AS done_on
+    FROM provisional
+    WHERE type IN {_in([MeasureType.OPP_PROSECUTOR, MeasureType.EMERGENCY_INTAKE])}
+),
+opp_hearing AS (
+    SELECT provisional.*,
+           {_days("decision_date", _param(Key.OPP_HEARING_DAYS, "decision_date"))} AS due_on,
+           least((SELECT min(h.date) FROM {_HEARING} h
+                  WHERE h.child_id = provisional.child_id AND h.date >= decision_date
+                    AND h.date <= day), followed_on) AS done_on
+    FROM provisional
+    WHERE type = {_literal(MeasureType.OPP_JUDGE)} AND without_hearing
+),
+opp_merits AS (
+    SELECT provisional.*,
+           {_months("decision_date", _param(Key.OPP_MERITS_MONTHS, "decision_date"))}
+           + CASE WHEN merits_extension_date <= day
+                  THEN make_interval(
+                      months => {_param(Key.OPP_MERITS_EXTENSION_MONTHS, "decision_date")})
+                  ELSE make_interval() END AS due_at,
+           followed_on AS done_on
+    FROM provisional
+    WHERE type = {_literal(MeasureType.OPP_JUDGE)}
+),
+deadline_report AS (
+    -- Due a number of months before the end, or before the hearing set for the measure.
+    SELECT m.child_id, m.id, m.end_date, day, {_DEADLINE_REPORT_DUE} AS due_on,
+           (SELECT min(d.sent_to_judge_on) FROM {_DOCUMENT} d
+            WHERE d.measure_id = m.id AND d.kind = {_literal(DocumentKind.DEADLINE_REPORT)}
+              AND d.sent_to_judge_on <= day) AS done_on
+    FROM {_MEASURE} m JOIN measure_end e ON e.id = m.id
+    WHERE m.type IN {_in(MeasureType.deadline_report())}
 ),
 clock AS (
     SELECT child_id, {_literal(ClockKind.MEASURE_END)} AS kind, end_date AS due_on,
@@ -277,6 +396,27 @@ clock AS (
     SELECT id, {_literal(ClockKind.YOUNG_ADULT_END)}, due_on,
            {_alerted("due_on")}, NULL, NULL
     FROM young_adult
+    UNION ALL
+    SELECT child_id,
+           CASE WHEN type = {_literal(MeasureType.OPP_PROSECUTOR)}
+                THEN {_literal(ClockKind.OPP_REFERRAL)}
+                ELSE {_literal(ClockKind.INTAKE_REFERRAL)} END,
+           due_on, {_done_or("done_on", _status("due_on", "start_date"))}, done_on, id
+    FROM referral
+    UNION ALL
+    SELECT child_id, {_literal(ClockKind.OPP_HEARING)}, due_on,
+           {_done_or("done_on", _status("due_on", "decision_date"))}, done_on, id
+    FROM opp_hearing
+    UNION ALL
+    SELECT child_id, {_literal(ClockKind.OPP_MERITS)}, due_at::date,
+           {_done_or("done_on", _alerted("due_at::date"))}, done_on, id
+    FROM opp_merits
+    UNION ALL
+    SELECT child_id, {_literal(ClockKind.DEADLINE_REPORT)}, due_on,
+           {_done_or("done_on", _alerted("due_on"))}, done_on, id
+    FROM deadline_report
+    -- Past the end, the measure's own overdue end says it: no report can serve any more.
+    WHERE done_on IS NOT NULL OR day <= end_date
 )
 """
 

@@ -25,6 +25,7 @@ from welfare.enums import (
     MeasureEndReason,
     MeasureNature,
     MeasureType,
+    PlacementBasis,
     Role,
     Sex,
 )
@@ -658,6 +659,8 @@ def _create_measures(specs, territories):
                 decision_reference=_reference(item, spec, rank) if judicial else "",
                 parental_agreement=item.type == MeasureType.PROVISIONAL_CARE,
                 durable_difficulties=item.durable,
+                # The demo's judicial placements confie the children to the ASE (375-3 3°).
+                placement_basis=PlacementBasis.ASE if item.type == MeasureType.PLACEMENT else "",
                 end_reason=item.end_reason,
                 created_by=spec.child.referent,
             )

@@ -39,7 +39,8 @@ class MeasureType(models.TextChoices):
     HOME_HELP = "home_help", _("Aide à domicile (TISF, AESF, aide financière)")
     AED = "aed", _("Aide éducative à domicile (AED)")
     PROVISIONAL_CARE = "provisional_care", _("Accueil provisoire")
-    EMERGENCY_CARE = "emergency_care", _("Accueil d'urgence 72 h")
+    # L223-2 last al. CASF: a minor who left home, in immediate danger, 72 hours at most.
+    EMERGENCY_CARE = "emergency_care", _("Accueil 72 h d'un mineur ayant quitté son domicile")
     YOUNG_ADULT = "young_adult", _("Accompagnement jeune majeur")
     STATE_WARD = "state_ward", _("Pupille de l'État")
     OPP_PROSECUTOR = "opp_prosecutor", _("OPP du parquet")
@@ -47,12 +48,29 @@ class MeasureType(models.TextChoices):
     PLACEMENT = "placement", _("Placement (art. 375-3 du Code civil)")
     AEMO = "aemo", _("AEMO")
     AEMO_REINFORCED = "aemo_reinforced", _("AEMO renforcée")
-    AEMO_WITH_ACCOMMODATION = "aemo_with_accommodation", _("AEMO avec hébergement (PEAD)")
+    # The PEAD as the Cour de cassation frames it (avis of 14 February 2024): an AEMO renforcée
+    # (art. 375-2 al. 1 C. civ.) with hébergement; the child is not confié.
+    AEMO_WITH_ACCOMMODATION = (
+        "aemo_with_accommodation",
+        _("AEMO renforcée avec hébergement (PEAD)"),
+    )
     PARENTAL_AUTHORITY_DELEGATION = (
         "parental_authority_delegation",
         _("Délégation d'autorité parentale"),
     )
     GUARDIANSHIP = "guardianship", _("Tutelle déférée à l'ASE")
+    # New values go last: the national codes number the types in this order.
+    # L223-2 al. 2 CASF: taken in when the parents cannot agree; the judge is seized at 5 days.
+    EMERGENCY_INTAKE = (
+        "emergency_intake",
+        _("Recueil provisoire d'urgence sans accord des parents"),
+    )
+    # Art. 375-2 al. 2 C. civ.: an AEMO whose service may house the child now and then; not
+    # renforcée, so under the 2-year limit of art. 375.
+    AEMO_ACCOMMODATION = (
+        "aemo_accommodation",
+        _("AEMO avec hébergement exceptionnel ou périodique"),
+    )
 
     @classmethod
     def administrative(cls):
@@ -63,6 +81,36 @@ class MeasureType(models.TextChoices):
             cls.EMERGENCY_CARE,
             cls.YOUNG_ADULT,
             cls.STATE_WARD,
+            cls.EMERGENCY_INTAKE,
+        )
+
+    @classmethod
+    def educational_assistance(cls):
+        """Measures of assistance éducative (art. 375 s. C. civ.), for a minor only."""
+        return (
+            cls.OPP_PROSECUTOR,
+            cls.OPP_JUDGE,
+            cls.PLACEMENT,
+            cls.AEMO,
+            cls.AEMO_REINFORCED,
+            cls.AEMO_WITH_ACCOMMODATION,
+            cls.AEMO_ACCOMMODATION,
+        )
+
+    @classmethod
+    def provisional(cls):
+        """Provisional measures that a later measure replaces, closing their clocks."""
+        return (cls.OPP_PROSECUTOR, cls.OPP_JUDGE, cls.EMERGENCY_INTAKE)
+
+    @classmethod
+    def deadline_report(cls):
+        """Judicial measures with a term, before which the rapport d'échéance is due."""
+        return (
+            cls.PLACEMENT,
+            cls.AEMO,
+            cls.AEMO_REINFORCED,
+            cls.AEMO_WITH_ACCOMMODATION,
+            cls.AEMO_ACCOMMODATION,
         )
 
     @classmethod
@@ -83,7 +131,15 @@ class MeasureType(models.TextChoices):
             cls.AEMO_WITH_ACCOMMODATION,
             cls.PARENTAL_AUTHORITY_DELEGATION,
             cls.GUARDIANSHIP,
+            cls.EMERGENCY_INTAKE,
         )
+
+    @classmethod
+    def confided(cls):
+        """Care measures under which the child is confié (the clocks of children confiés run):
+        all but the PEAD, an AEMO under which the child stays at home (Cass. avis 14/02/2024).
+        A placement counts only under art. 375-3 3° (``Measure.placement_basis``)."""
+        return tuple(value for value in cls.care() if value != cls.AEMO_WITH_ACCOMMODATION)
 
     @classmethod
     def accommodation(cls):
@@ -98,6 +154,7 @@ class MeasureType(models.TextChoices):
             cls.PLACEMENT,
             cls.PARENTAL_AUTHORITY_DELEGATION,
             cls.GUARDIANSHIP,
+            cls.EMERGENCY_INTAKE,
         )
 
     @classmethod
@@ -113,7 +170,42 @@ class MeasureType(models.TextChoices):
             cls.AEMO,
             cls.AEMO_REINFORCED,
             cls.AEMO_WITH_ACCOMMODATION,
+            cls.AEMO_ACCOMMODATION,
         )
+
+
+class PlacementBasis(models.TextChoices):
+    """To whom the juge des enfants confies the child (art. 375-3 C. civ.); only 3° confies
+    the child to the ASE."""
+
+    OTHER_PARENT = "other_parent", _("1° l'autre parent")
+    RELATIVE_OR_TRUSTED = (
+        "relative_or_trusted",
+        _("2° un autre membre de la famille ou un tiers digne de confiance"),
+    )
+    ASE = "ase", _("3° le service de l'aide sociale à l'enfance")
+    SERVICE = "service", _("4° un service ou un établissement habilité")
+    HEALTH_OR_EDUCATION = (
+        "health_or_education",
+        _("5° un service ou un établissement sanitaire ou d'éducation"),
+    )
+
+
+class HearingKind(models.TextChoices):
+    FIRST = "first", _("Première audience")
+    RENEWAL = "renewal", _("Renouvellement")
+    MODIFICATION = "modification", _("Modification")
+    RELEASE = "release", _("Mainlevée")
+    APPEAL = "appeal", _("Appel")
+
+
+class DecisionEffect(models.TextChoices):
+    """What a judgment or order received does to the child's measures."""
+
+    OPENS = "opens", _("Ouvre une mesure")
+    RENEWS = "renews", _("Renouvelle une mesure")
+    MODIFIES = "modifies", _("Modifie une mesure (la remplace)")
+    ENDS = "ends", _("Met fin à une mesure (mainlevée)")
 
 
 class DecisionMaker(models.TextChoices):
@@ -144,6 +236,7 @@ class DocumentKind(models.TextChoices):
     PPE = "ppe", _("Projet pour l'enfant (PPE)")
     SITUATION_REPORT = "situation_report", _("Rapport de situation")
     AUTONOMY_INTERVIEW = "autonomy_interview", _("Entretien d'accès à l'autonomie (17 ans)")
+    DEADLINE_REPORT = "deadline_report", _("Rapport d'échéance au juge")
 
 
 class LegalParameterKey(models.TextChoices):
@@ -211,6 +304,34 @@ class LegalParameterKey(models.TextChoices):
         "agrement_extension_months",
         _("Prolongation du délai de décision sur une demande d'agrément (mois)"),
     )
+    EMERGENCY_CARE_MAX_HOURS = (
+        "emergency_care_max_hours",
+        _("Durée maximale de l'accueil d'un mineur ayant quitté son domicile (heures)"),
+    )
+    INTAKE_REFERRAL_DAYS = (
+        "intake_referral_days",
+        _("Délai de saisine du juge après un recueil sans accord (jours)"),
+    )
+    OPP_REFERRAL_DAYS = (
+        "opp_referral_days",
+        _("Délai de saisine du juge des enfants après une OPP du parquet (jours)"),
+    )
+    OPP_HEARING_DAYS = (
+        "opp_hearing_days",
+        _("Délai de convocation après une OPP sans audition (jours)"),
+    )
+    OPP_MERITS_MONTHS = (
+        "opp_merits_months",
+        _("Délai de la décision au fond après une mesure provisoire du juge (mois)"),
+    )
+    OPP_MERITS_EXTENSION_MONTHS = (
+        "opp_merits_extension_months",
+        _("Prolongation du délai de la décision au fond (mois)"),
+    )
+    DEADLINE_REPORT_MONTHS = (
+        "deadline_report_months",
+        _("Envoi du rapport d'échéance avant la fin de la mesure ou l'audience (mois)"),
+    )
 
 
 class ClockKind(models.TextChoices):
@@ -222,6 +343,11 @@ class ClockKind(models.TextChoices):
     MAJORITY = "majority", _("Majorité : décision sur l'accompagnement jeune majeur")
     YOUNG_ADULT_END = "young_adult_end", _("Fin de l'accompagnement jeune majeur (21 ans)")
     MEASURE_END = "measure_end", _("Échéance de mesure")
+    INTAKE_REFERRAL = "intake_referral", _("Recueil sans accord : saisine du juge (5 jours)")
+    OPP_REFERRAL = "opp_referral", _("OPP du parquet : saisine du juge des enfants (8 jours)")
+    OPP_HEARING = "opp_hearing", _("OPP sans audition : convocation des parties (15 jours)")
+    OPP_MERITS = "opp_merits", _("Mesure provisoire : décision au fond (6 mois)")
+    DEADLINE_REPORT = "deadline_report", _("Rapport d'échéance au juge")
 
 
 class AccessPurpose(models.TextChoices):

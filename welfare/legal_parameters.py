@@ -13,6 +13,9 @@ LOI_2016 = date(2016, 3, 16)
 # Loi n° 2005-706 du 27 juin 2005 relative aux assistants maternels et familiaux, whose
 # wording of L421-5 and L421-6 CASF (and its decrees for D421-12 to D421-20) still holds.
 LOI_2005_706 = date(2005, 6, 28)
+# Art. 1184 CPC as in force since 29 May 2013 (décret n° 2013-429), the version read on
+# Légifrance; the oldest row of a key applies before its date anyway.
+DECRET_2013 = date(2013, 5, 29)
 
 # key, value, in force from, legal reference
 DEFAULTS = [
@@ -70,6 +73,18 @@ DEFAULTS = [
             (Key.AGREMENT_DECISION_MONTHS, 4, "art. L421-6 al. 2 CASF"),
             (Key.AGREMENT_EXTENSION_MONTHS, 2, "art. L421-6 al. 2 CASF"),
         )
+    ),
+    (Key.EMERGENCY_CARE_MAX_HOURS, 72, LOI_2007, "art. L223-2 dernier alinéa CASF"),
+    (Key.INTAKE_REFERRAL_DAYS, 5, LOI_2007, "art. L223-2 al. 4 CASF"),
+    (Key.OPP_REFERRAL_DAYS, 8, LOI_2007, "art. 375-5 al. 2 du Code civil"),
+    (Key.OPP_HEARING_DAYS, 15, DECRET_2013, "art. 1184 al. 2 du code de procédure civile"),
+    (Key.OPP_MERITS_MONTHS, 6, LOI_2007, "art. 1185 du code de procédure civile"),
+    (Key.OPP_MERITS_EXTENSION_MONTHS, 6, LOI_2007, "art. 1185 du code de procédure civile"),
+    (
+        Key.DEADLINE_REPORT_MONTHS,
+        1,
+        LOI_2007,
+        "pratique des juges des enfants : le rapport d'échéance précède l'audience",
     ),
 ]
 

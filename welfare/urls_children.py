@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from welfare.views import children, merges
+from welfare.views import children, judicial, merges
 
 app_name = "children"
 
@@ -37,6 +37,21 @@ urlpatterns = [
         "enfants/<uuid:public_id>/documents/ajouter/",
         children.document_create,
         name="document_create",
+    ),
+    path(
+        "enfants/<uuid:public_id>/audiences/ajouter/",
+        judicial.hearing_create,
+        name="hearing_create",
+    ),
+    path(
+        "enfants/<uuid:public_id>/decisions/ajouter/",
+        judicial.decision_record,
+        name="decision_record",
+    ),
+    path(
+        "enfants/<uuid:public_id>/documents/<uuid:document_id>/transmission/",
+        judicial.report_sent,
+        name="report_sent",
     ),
     path("enfants/<uuid:public_id>/consultations/", children.access_log, name="access_log"),
     path("consultations-refusees/", children.refused_accesses, name="refused_accesses"),

@@ -115,6 +115,8 @@ def child_pages(records):
         reverse("children:measure_end", args=[child, measure]),
         reverse("children:guardian_create", args=[child]),
         reverse("children:document_create", args=[child]) + "?type=ppe",
+        reverse("children:hearing_create", args=[child]),
+        reverse("children:decision_record", args=[child]),
         reverse("placements:placement_create", args=[child]),
         reverse("placements:placement_move", args=[records["placement"].public_id]),
     ]

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from welfare.enums import ClockKind, ClockStatus, DocumentKind, MeasureEndReason
+from welfare.enums import ClockKind, ClockStatus, DocumentKind, MeasureEndReason, MeasureType
 from welfare.forms.choices import SearchableSelectMultiple
 from welfare.forms.dates import DateInput, PlausibleDatesMixin
 from welfare.models import Child, Guardian, Measure, StatutoryDocument
@@ -200,19 +200,34 @@ class MeasureForm(PlausibleDatesMixin, forms.ModelForm):
             "decision_reference",
             "parental_agreement",
             "durable_difficulties",
+            "placement_basis",
+            "without_hearing",
+            "judge_referral_date",
+            "merits_extension_date",
             "renews",
         ]
         widgets = {
             "decision_date": DateInput(),
             "start_date": DateInput(),
             "end_date": DateInput(),
+            "judge_referral_date": DateInput(),
+            "merits_extension_date": DateInput(),
         }
         help_texts = {
             "end_date": _("Obligatoire pour les mesures limitées dans le temps."),
             "court": _("Pour une mesure judiciaire, ex. « Tribunal judiciaire de Dole »."),
             "parental_agreement": _("Obligatoire pour un accueil provisoire."),
             "durable_difficulties": _(
-                "Permet un placement ou une AEMO de plus de deux ans, sur décision motivée."
+                "Permet une mesure d'accueil de plus de deux ans, quand les difficultés des "
+                "parents sont graves, sévères et chroniques (art. 375 al. 4 C. civ.) ; jamais "
+                "pour une AEMO."
+            ),
+            "placement_basis": _("Pour un placement judiciaire seulement."),
+            "without_hearing": _(
+                "Pour une OPP du juge : les parties sont convoquées dans les 15 jours."
+            ),
+            "merits_extension_date": _(
+                "Pour une OPP du juge : la prolongation unique de six mois, avec sa date."
             ),
         }
 
@@ -252,11 +267,16 @@ class DocumentForm(PlausibleDatesMixin, forms.ModelForm):
             "trusted_person",
             "objectives",
             "summary",
+            "measure",
             "sent_to_judge_on",
+            "shared_with_family_on",
+            "not_shared_reason",
         ]
         widgets = {
             "completed_on": DateInput(),
             "sent_to_judge_on": DateInput(),
+            "shared_with_family_on": DateInput(),
+            "not_shared_reason": forms.Textarea(attrs={"rows": 2}),
             "objectives": forms.Textarea(attrs={"rows": 4}),
             "summary": forms.Textarea(attrs={"rows": 4}),
         }
@@ -264,12 +284,20 @@ class DocumentForm(PlausibleDatesMixin, forms.ModelForm):
             "referent": _("Pour un PPE : le référent désigné."),
             "trusted_person": _("Pour un PPE : la personne de confiance choisie par le mineur."),
             "objectives": _("Pour un PPE : les objectifs et le plan d'action."),
+            "measure": _("Pour un rapport d'échéance : la mesure judiciaire qui prend fin."),
+            "shared_with_family_on": _(
+                "Pour un rapport transmis au juge : son contenu est d'abord porté à la "
+                "connaissance des parents et de l'enfant (art. L223-5 al. 4 du CASF)."
+            ),
         }
 
     def __init__(self, *args, child, caseworkers, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.child = child
         self.fields["referent"].queryset = caseworkers
+        self.fields["measure"].queryset = child.measures.filter(
+            type__in=MeasureType.deadline_report()
+        ).order_by("-start_date")
 
     def clean_completed_on(self):
         completed_on = self.cleaned_data["completed_on"]

@@ -11,6 +11,7 @@ from welfare.models.children import (
 )
 from welfare.models.contact import ContactEvent, ContactReply, ContactRequest
 from welfare.models.core import Departement, Territory, User, WorkerHeartbeat
+from welfare.models.judicial import Hearing
 from welfare.models.merges import ChildMerge
 from welfare.models.observatory import NationalCode, PopulationEstimate
 
@@ -23,6 +24,7 @@ __all__ = [
     "ContactRequest",
     "Departement",
     "Guardian",
+    "Hearing",
     "LegalParameter",
     "LegalParameterSet",
     "Measure",

@@ -23,6 +23,7 @@ from welfare.enums import (
     MeasureEndReason,
     MeasureNature,
     MeasureType,
+    PlacementBasis,
     Role,
     Sex,
 )
@@ -413,6 +414,29 @@ class Measure(models.Model):
     durable_difficulties = models.BooleanField(
         _("dérogation « difficultés durables » (art. 375 C. civ.)"), default=False
     )
+    # Art. 375-3 C. civ.: to whom the judge confies the child; only 3° confies him to the ASE,
+    # and only then run the clocks of children confiés (welfare.clocks).
+    placement_basis = models.CharField(
+        _("confié à (art. 375-3 C. civ.)"),
+        max_length=24,
+        choices=PlacementBasis.choices,
+        blank=True,
+    )
+    judge_referral_date = models.DateField(
+        _("juge des enfants saisi le"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "OPP du parquet (art. 375-5 al. 2 C. civ.) ou recueil sans accord (art. L223-2 "
+            "CASF) : le jour où le juge des enfants a été saisi."
+        ),
+    )
+    without_hearing = models.BooleanField(
+        _("ordonnée sans audition des parties (art. 1184 CPC)"), default=False
+    )
+    merits_extension_date = models.DateField(
+        _("délai de la décision au fond prolongé le (art. 1185 CPC)"), null=True, blank=True
+    )
     end_reason = models.CharField(
         _("motif de fin"), max_length=32, choices=MeasureEndReason.choices, blank=True
     )
@@ -493,12 +517,20 @@ class Measure(models.Model):
                 ),
             ),
             models.CheckConstraint(
-                name="measure_derogation_only_judicial",
-                condition=Q(durable_difficulties=False)
-                | Q(type__in=[MeasureType.PLACEMENT, MeasureType.AEMO]),
+                name="measure_derogation_only_placement",
+                condition=Q(durable_difficulties=False) | Q(type=MeasureType.PLACEMENT),
                 violation_error_message=_(
-                    "La dérogation « difficultés durables » ne vaut que pour un placement "
-                    "ou une AEMO."
+                    "La dérogation « difficultés graves, sévères et chroniques » ne vaut que "
+                    "pour une mesure d'accueil, pas pour une AEMO (art. 375 al. 4 du Code civil)."
+                ),
+            ),
+            models.CheckConstraint(
+                name="measure_placement_has_basis",
+                condition=(Q(type=MeasureType.PLACEMENT) & ~Q(placement_basis=""))
+                | (~Q(type=MeasureType.PLACEMENT) & Q(placement_basis="")),
+                violation_error_message=_(
+                    "Un placement judiciaire dit à qui l'enfant est confié (art. 375-3 du Code "
+                    "civil), et seulement un placement."
                 ),
             ),
         ]
@@ -567,6 +599,21 @@ class StatutoryDocument(models.Model):
     trusted_person = models.CharField(_("personne de confiance"), max_length=200, blank=True)
     summary = models.TextField(_("synthèse"), blank=True)
     sent_to_judge_on = models.DateField(_("transmis au juge le"), null=True, blank=True)
+    # The rapport d'échéance concerns one judicial measure, before its end or its hearing.
+    measure = models.ForeignKey(
+        Measure,
+        verbose_name=_("mesure concernée"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reports",
+    )
+    # Art. L223-5 al. 4 CASF: the report's content is shared beforehand with the parents and
+    # the child (by age and maturity); when it is not, the file says why.
+    shared_with_family_on = models.DateField(
+        _("contenu partagé avec les parents et l'enfant le"), null=True, blank=True
+    )
+    not_shared_reason = models.TextField(_("motif de l'absence de partage"), blank=True)
     created_at = models.DateTimeField(_("saisi le"), auto_now_add=True)
 
     class Meta:
@@ -586,6 +633,13 @@ class StatutoryDocument(models.Model):
                 | Q(sent_to_judge_on__gte=F("completed_on")),
                 violation_error_message=_(
                     "Le rapport ne peut être transmis au juge avant d'être rédigé."
+                ),
+            ),
+            models.CheckConstraint(
+                name="document_deadline_report_has_measure",
+                condition=~Q(kind=DocumentKind.DEADLINE_REPORT) | Q(measure__isnull=False),
+                violation_error_message=_(
+                    "Un rapport d'échéance concerne une mesure judiciaire : choisissez-la."
                 ),
             ),
         ]

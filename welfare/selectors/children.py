@@ -5,15 +5,16 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from welfare.clocks import Clock, clocks_by_child, next_open
-from welfare.enums import ClockStatus, Role
+from welfare.enums import ClockStatus, MeasureType, PlacementBasis, Role
 from welfare.models import (
     AccessLog,
     Child,
+    Hearing,
     LegalParameter,
     LegalParameterSet,
     Measure,
@@ -32,6 +33,48 @@ def legal_parameters() -> LegalParameterSet:
 def children_in_care_on(day: date):
     """Children confiés or accueillis on ``day``, with their territory and référent."""
     return Child.objects.in_care_on(day).select_related("territory", "referent")
+
+
+@dataclass(frozen=True)
+class CareCategory:
+    """A legal category of children in care on a day: a care measure's type and, for a
+    judicial placement, the item of art. 375-3 C. civ. it applies."""
+
+    type: str
+    placement_basis: str
+    children: int
+
+    @property
+    def label(self) -> str:
+        label = MeasureType(self.type).label
+        if self.placement_basis:
+            return f"{label} — {PlacementBasis(self.placement_basis).label}"
+        return str(label)
+
+    @property
+    def confided_to_ase(self) -> bool:
+        """Confié to the ASE: every care measure but the PEAD (the child stays at home, Cass.
+        avis 14/02/2024) and the placements under 375-3 1°, 2°, 4° and 5°, counted apart."""
+        return self.type in MeasureType.confided() and self.placement_basis in (
+            "",
+            PlacementBasis.ASE,
+        )
+
+
+def care_by_legal_category(*, children, day: date) -> list[CareCategory]:
+    """How many of ``children`` are in care on ``day`` in each legal category (one grouped
+    query), for the dashboard's counts: the PEAD its own line, the judicial placements by
+    375-3 item. A child under two care measures that day counts in each of their categories;
+    the total of children in care stays ``Child.objects.in_care_on(day)``."""
+    rows = (
+        Measure.objects.active_on(day)
+        .care()
+        .filter(child__in=children)
+        .values("type", "placement_basis")
+        .annotate(children=Count("child_id", distinct=True))
+        .order_by("type", "placement_basis")
+    )
+    return [CareCategory(**row) for row in rows]
 
 
 def measures_ending_within(*, children, today: date, months: int | None = None):
@@ -183,7 +226,8 @@ def child_for_user(*, user, public_id, for_update: bool = False) -> Child:
 def child_file(*, user, public_id) -> Child:
     """The child's file with everything its page shows, or 404 outside ``user``'s scope.
 
-    Six queries: the child, guardians, measures, documents (with their authors), siblings.
+    Seven queries: the child, guardians, measures, documents (with their authors), siblings,
+    hearings (with their measures).
     """
     children = (
         Child.objects.for_user(user)
@@ -196,11 +240,17 @@ def child_file(*, user, public_id) -> Child:
             ),
             Prefetch(
                 "documents",
-                queryset=StatutoryDocument.objects.select_related("author", "referent").order_by(
-                    "completed_on"
-                ),
+                queryset=StatutoryDocument.objects.select_related(
+                    "author", "referent", "measure"
+                ).order_by("completed_on"),
             ),
             Prefetch("siblings", queryset=Child.objects.order_by("birth_date")),
+            Prefetch(
+                "hearings",
+                queryset=Hearing.objects.select_related("measure", "decision").order_by(
+                    "date", "pk"
+                ),
+            ),
         )
     )
     return get_object_or_404(children, public_id=public_id)
@@ -208,7 +258,7 @@ def child_file(*, user, public_id) -> Child:
 
 def own_timeline(child) -> list[TimelineEvent]:
     """welfare's events of a child fetched through ``child_file`` (no query): measures
-    decided, started, renewed and ended, and documents done."""
+    decided, started, renewed and ended, documents done and sent to the judge, hearings."""
     events = []
     for measure in child.measures.all():
         events.append(
@@ -239,6 +289,25 @@ def own_timeline(child) -> list[TimelineEvent]:
                 kind=_("Document"),
                 title=document.get_kind_display(),
                 detail=str(document.author or ""),
+            )
+        )
+        if document.sent_to_judge_on:
+            events.append(
+                TimelineEvent(
+                    date=document.sent_to_judge_on,
+                    kind=_("Document"),
+                    title=_("Transmis au juge : %(kind)s") % {"kind": document.get_kind_display()},
+                )
+            )
+    for hearing in child.hearings.all():
+        events.append(
+            TimelineEvent(
+                date=hearing.date,
+                kind=_("Audience"),
+                title=_("Audience : %(kind)s") % {"kind": hearing.get_kind_display()},
+                detail=", ".join(
+                    part for part in (hearing.court, hearing.judge, hearing.outcome) if part
+                ),
             )
         )
     return events

@@ -19,7 +19,7 @@ from welfare.models import (
     StatutoryDocument,
 )
 from welfare.retention import files_past_active_period
-from welfare.rules import measure_errors
+from welfare.rules import measure_errors, report_sending_errors
 
 CHILD_FIELDS = (
     "first_name",
@@ -51,6 +51,10 @@ MEASURE_FIELDS = (
     "decision_reference",
     "parental_agreement",
     "durable_difficulties",
+    "placement_basis",
+    "judge_referral_date",
+    "without_hearing",
+    "merits_extension_date",
 )
 
 
@@ -277,15 +281,31 @@ def measure_end(*, measure: Measure, end_date: date, end_reason: str) -> Measure
 
 @transaction.atomic
 def document_create(*, child: Child, author, kind: str, completed_on: date, **fields):
-    """Record a PPE, rapport de situation or autonomy interview once it is done; the next
-    deadline follows from it."""
+    """Record a PPE, rapport de situation or d'échéance, or autonomy interview once it is
+    done; the next deadline follows from it. A report sent to the judge says when its content
+    was shared with the parents and the child, or why not (``report_sending_errors``)."""
+
     refuse_if_archived(child)
     document = StatutoryDocument(child=child, author=author, kind=kind, completed_on=completed_on)
     _assign(
         document,
-        ("referent", "objectives", "trusted_person", "summary", "sent_to_judge_on"),
+        (
+            "referent",
+            "objectives",
+            "trusted_person",
+            "summary",
+            "sent_to_judge_on",
+            "measure",
+            "shared_with_family_on",
+            "not_shared_reason",
+        ),
         fields,
     )
+    if document.measure is not None and document.measure.child_id != child.pk:
+        raise ValidationError({"measure": _("La mesure doit concerner cet enfant.")})
+    errors = report_sending_errors(document, today=timezone.localdate())
+    if errors:
+        raise ValidationError(errors)
     document.full_clean()
     document.save()
     return document

@@ -8,8 +8,10 @@ from welfare.enums import (
     DecisionMaker,
     DocumentKind,
     GuardianRelationship,
+    HearingKind,
     MeasureNature,
     MeasureType,
+    PlacementBasis,
     Role,
     Sex,
 )
@@ -18,6 +20,7 @@ from welfare.models import (
     Child,
     Departement,
     Guardian,
+    Hearing,
     Measure,
     StatutoryDocument,
     Territory,
@@ -126,6 +129,9 @@ class MeasureFactory(factory.django.DjangoModelFactory):
     parental_agreement = factory.LazyAttribute(
         lambda measure: measure.type == MeasureType.PROVISIONAL_CARE
     )
+    placement_basis = factory.LazyAttribute(
+        lambda measure: PlacementBasis.ASE if measure.type == MeasureType.PLACEMENT else ""
+    )
 
 
 class StatutoryDocumentFactory(factory.django.DjangoModelFactory):
@@ -136,6 +142,17 @@ class StatutoryDocumentFactory(factory.django.DjangoModelFactory):
     kind = DocumentKind.PPE
     completed_on = factory.LazyFunction(timezone.localdate)
     objectives = "Maintenir les liens avec la fratrie."
+
+
+class HearingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Hearing
+
+    child = factory.SubFactory(ChildFactory)
+    date = factory.LazyFunction(timezone.localdate)
+    kind = HearingKind.FIRST
+    court = "Tribunal judiciaire de Dole"
+    judge = "Mme la juge des enfants"
 
 
 class AccessLogFactory(factory.django.DjangoModelFactory):

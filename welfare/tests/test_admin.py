@@ -45,6 +45,7 @@ def test_the_nominative_models_are_those_of_the_issue():
         "welfare.Guardian",
         "welfare.Measure",
         "welfare.StatutoryDocument",
+        "welfare.Hearing",
         "welfare.AccessLog",
         "welfare.ContactRequest",
         "welfare.ContactReply",

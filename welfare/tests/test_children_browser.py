@@ -38,7 +38,8 @@ def test_a_referent_creates_a_child_adds_an_opp_and_finds_its_deadlines(
     page.get_by_label("Juridiction").fill("Tribunal judiciaire de Dole")
     page.get_by_role("button", name="Enregistrer").click()
     page.wait_for_url("**/enfants/*-*/")
-    assert page.get_by_role("row", name="OPP du juge des enfants").count() == 1
+    measures = page.get_by_role("table", name=re.compile("Mesures de l'enfant"))
+    assert measures.get_by_role("row", name="OPP du juge des enfants").count() == 1
     assert_accessible(page)
 
     page.get_by_role("link", name="Mon activité").click()

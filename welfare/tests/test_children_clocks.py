@@ -28,8 +28,8 @@ def measure(start, end, measure_type=MeasureType.PLACEMENT, **fields):
     return {"type": measure_type, "start_date": start, "end_date": end, **fields}
 
 
-def document(kind, completed_on):
-    return {"kind": kind, "completed_on": completed_on}
+def document(kind, completed_on, **fields):
+    return {"kind": kind, "completed_on": completed_on, **fields}
 
 
 def record(birth_date, measures, documents=()):
@@ -86,7 +86,13 @@ def test_the_situation_report_is_yearly_after_the_last_one():
     found = clocks(
         date(2015, 1, 1),
         [measure(date(2024, 1, 10), date(2026, 1, 9))],
-        [document(DocumentKind.SITUATION_REPORT, date(2024, 12, 15))],
+        [
+            document(
+                DocumentKind.SITUATION_REPORT,
+                date(2024, 12, 15),
+                sent_to_judge_on=date(2024, 12, 15),
+            )
+        ],
     )
     assert found[ClockKind.SITUATION_REPORT].due_on == date(2025, 12, 15)
     assert found[ClockKind.SITUATION_REPORT].status == ClockStatus.UPCOMING

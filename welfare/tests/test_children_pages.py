@@ -21,6 +21,7 @@ from welfare.tests.factories import (
     AccessLogFactory,
     ChildFactory,
     GuardianFactory,
+    HearingFactory,
     MeasureFactory,
     StatutoryDocumentFactory,
     UserFactory,
@@ -275,10 +276,11 @@ def test_the_file_runs_a_fixed_number_of_queries(
         MeasureFactory(child=child, start_date=timezone.localdate() - timedelta(days=10))
         StatutoryDocumentFactory(child=child, kind=DocumentKind.SITUATION_REPORT)
         child.siblings.add(ChildFactory(territory=nord))
-        # session, user, child, guardians, measures, documents, siblings, access log insert
-        # (with pghistory's context), legal parameters, Département, header territory,
-        # session update (3 with its savepoints)
-        with django_assert_num_queries(14):
+        HearingFactory(child=child, measure=child.measures.first())
+        # session, user, child, guardians, measures, documents, siblings, hearings, access
+        # log insert (with pghistory's context), legal parameters, Département, header
+        # territory, session update (3 with its savepoints)
+        with django_assert_num_queries(15):
             client.get(detail_url(child))
 
 

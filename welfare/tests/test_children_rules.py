@@ -5,7 +5,13 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
-from welfare.enums import DecisionMaker, LegalParameterKey, MeasureEndReason, MeasureType
+from welfare.enums import (
+    DecisionMaker,
+    LegalParameterKey,
+    MeasureEndReason,
+    MeasureType,
+    PlacementBasis,
+)
 from welfare.models import LegalParameter, Measure
 from welfare.services.children import measure_create, measure_end
 from welfare.tests.factories import ChildFactory, MeasureFactory
@@ -23,6 +29,8 @@ def create(child, **fields):
         "court": "Tribunal judiciaire de Dole",
     }
     values.update(fields)
+    if values["type"] == MeasureType.PLACEMENT:
+        values.setdefault("placement_basis", PlacementBasis.ASE)
     return measure_create(child=child, author=None, **values)
 
 
@@ -61,12 +69,12 @@ def test_it_refuses_an_aemo_longer_than_two_years(child):
 
 def test_it_refuses_an_aemo_renforcee_longer_than_one_year(child):
     errors = errors_of(child, type=MeasureType.AEMO_REINFORCED, end_date=date(2025, 1, 11))
-    assert "art. 375-2 du Code civil" in errors["end_date"][0]
+    assert "art. 375-2 al. 1 du Code civil" in errors["end_date"][0]
 
 
 def test_a_pead_is_an_aemo_with_accommodation_limited_to_one_year(child):
     errors = errors_of(child, type=MeasureType.AEMO_WITH_ACCOMMODATION, end_date=date(2025, 6, 1))
-    assert "AEMO renforcée ou avec hébergement" in errors["end_date"][0]
+    assert "y compris avec hébergement (PEAD)" in errors["end_date"][0]
 
 
 def test_it_refuses_an_administrative_measure_longer_than_one_year(child):

@@ -8,10 +8,16 @@ URL walk below is what makes a forgotten page fail, whichever app adds it.
 import pytest
 from django.urls import reverse
 
-from welfare.enums import Role
+from welfare.enums import DocumentKind, Role
 from welfare.services.merges import child_merge
 from welfare.tests.contact_factories import ContactRequestFactory
-from welfare.tests.factories import ChildFactory, GuardianFactory, MeasureFactory, UserFactory
+from welfare.tests.factories import (
+    ChildFactory,
+    GuardianFactory,
+    MeasureFactory,
+    StatutoryDocumentFactory,
+    UserFactory,
+)
 from welfare.tests.gate import (
     assert_no_store,
     gate_of,
@@ -141,6 +147,7 @@ def world(nord, referent_nord):
         ),
         "guardian": GuardianFactory(child=child),
         "measure": MeasureFactory(child=child),
+        "report": StatutoryDocumentFactory(child=child, kind=DocumentKind.SITUATION_REPORT),
         "contact": ContactRequestFactory(),
     }
 
@@ -178,6 +185,13 @@ WELFARE_NOMINATIVE_PAGES = {
         lambda world: [world["child"].public_id, world["measure"].public_id],
     ),
     "children:document_create": (Role.CASEWORKER, "get", _child),
+    "children:hearing_create": (Role.CASEWORKER, "get", _child),
+    "children:decision_record": (Role.CASEWORKER, "get", _child),
+    "children:report_sent": (
+        Role.CASEWORKER,
+        "get",
+        lambda world: [world["child"].public_id, world["report"].public_id],
+    ),
     "children:access_log": (Role.TERRITORY_MANAGER, "get", _child),
     "children:refused_accesses": (Role.TERRITORY_MANAGER, "get", None),
     "children:legal_hold": (Role.TERRITORY_MANAGER, "get", _child),

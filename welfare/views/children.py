@@ -169,6 +169,8 @@ def child_detail(request, public_id):
             "timeline": timeline_for(child, selectors.own_timeline(child)),
             "sections": sections_for(child, request.user),
             "document_kinds": DocumentKind.choices,
+            "report_kinds": (DocumentKind.SITUATION_REPORT, DocumentKind.DEADLINE_REPORT),
+            "hearings": list(reversed(child.hearings.all())),
             "can_read_access_log": request.user.role == Role.TERRITORY_MANAGER,
             "read_only": child.archived_at is not None,
             "can_hold": request.user.role in LEGAL_HOLD_ROLES,

@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "placements",
     "prevention",
     "schemes",
+    "records_import",
     # After welfare, whose dbbackup and mediabackup commands take precedence (they encrypt).
     "dbbackup",
 ]
@@ -415,9 +416,14 @@ DEMO_LOADERS = [
     "prevention.demo.load",
     "welfare.demo_contact.load",
     "schemes.demo.load",
+    "records_import.demo.load",
     # Last: the retention rule reads what every app has loaded.
     "welfare.demo_retention.load",
 ]
+
+# The duplicate detection an import calls on the children it creates (records_import.engine):
+# a dotted path to ``check(*, children) -> iterable of (child, message)``, none by default.
+IMPORT_DUPLICATE_CHECK = env.str("IMPORT_DUPLICATE_CHECK", default="")
 
 # The kinds of PDF report staff can ask for (schemes.reports.kinds): each app adds its own.
 REPORT_KINDS = [

@@ -147,8 +147,7 @@ def scan(extract: Extract, context: Context, report: Report) -> int:
         if name is None:
             continue
         try:
-            with extract.open(name) as handle:
-                header, rows = read_table(name, handle)
+            with extract.open(name) as handle, read_table(name, handle) as (header, rows):
                 needed = [spec.id_column] + [c.name for c in spec.columns if c.required]
                 missing = [column for column in needed if column not in header]
                 if missing:
@@ -481,8 +480,7 @@ class FileImport:
         self.context.anomalies.append((self.name, line, column, source_id, str(message), child_id))
 
     def run(self, extract, progress: Callable[[int], None]) -> None:
-        with extract.open(self.name) as handle:
-            _header, rows = read_table(self.name, handle)
+        with extract.open(self.name) as handle, read_table(self.name, handle) as (_, rows):
             batch = []
             for row in rows:
                 item = self.item(row)

@@ -6,6 +6,7 @@ import csv
 import io
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -71,21 +72,28 @@ def _cell_text(value) -> str:
     return str(value).strip()
 
 
-def read_csv(handle) -> tuple[list[str], Iterator[SourceRow]]:
+@contextmanager
+def read_csv(handle) -> Iterator[tuple[list[str], Iterator[SourceRow]]]:
     """The header and the rows of a CSV opened in binary mode."""
     sample = handle.read(SAMPLE_BYTES)
     encoding = detect_encoding(sample)
     handle.seek(0)
     text = io.TextIOWrapper(handle, encoding=encoding, newline="")
     try:
-        first = text.readline()
-    except UnicodeDecodeError as error:
-        raise FileError(_("Le fichier n'est ni en UTF-8 ni en Windows-1252.")) from error
-    reader = csv.reader(_chain_first(first, text), delimiter=detect_delimiter(first), strict=False)
-    header = next(reader, None)
-    if not header:
-        raise FileError(_("Le fichier est vide : la ligne d'en-tête manque."))
-    return [_normalise_header(name) for name in header], _rows(header, reader, 2)
+        try:
+            first = text.readline()
+        except UnicodeDecodeError as error:
+            raise FileError(_("Le fichier n'est ni en UTF-8 ni en Windows-1252.")) from error
+        reader = csv.reader(
+            _chain_first(first, text), delimiter=detect_delimiter(first), strict=False
+        )
+        header = next(reader, None)
+        if not header:
+            raise FileError(_("Le fichier est vide : la ligne d'en-tête manque."))
+        yield [_normalise_header(name) for name in header], _rows(header, reader, 2)
+    finally:
+        # The caller closes its own handle: the wrapper lets go of it without closing it.
+        text.detach()
 
 
 def _chain_first(first: str, rest) -> Iterator[str]:
@@ -93,7 +101,8 @@ def _chain_first(first: str, rest) -> Iterator[str]:
     yield from rest
 
 
-def read_xlsx(handle) -> tuple[list[str], Iterator[SourceRow]]:
+@contextmanager
+def read_xlsx(handle) -> Iterator[tuple[list[str], Iterator[SourceRow]]]:
     """The header and the rows of the first sheet of a workbook (read-only mode: streamed)."""
     from openpyxl import load_workbook
 
@@ -101,15 +110,19 @@ def read_xlsx(handle) -> tuple[list[str], Iterator[SourceRow]]:
         workbook = load_workbook(handle, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged workbook
         raise FileError(_("Le classeur .xlsx est illisible ou endommagé.")) from error
-    records = workbook.worksheets[0].iter_rows(values_only=True)
-    header = next(records, None)
-    if not header or not any(header):
-        raise FileError(_("Le fichier est vide : la ligne d'en-tête manque."))
-    return [_normalise_header(name) for name in header], _rows(header, records, 2)
+    try:
+        records = workbook.worksheets[0].iter_rows(values_only=True)
+        header = next(records, None)
+        if not header or not any(header):
+            raise FileError(_("Le fichier est vide : la ligne d'en-tête manque."))
+        yield [_normalise_header(name) for name in header], _rows(header, records, 2)
+    finally:
+        workbook.close()
 
 
-def read_table(name: str, handle) -> tuple[list[str], Iterator[SourceRow]]:
-    """The header and rows of ``handle`` (binary), read by the extension of ``name``."""
+def read_table(name: str, handle):
+    """A context giving the header and rows of ``handle`` (binary), read by the extension of
+    ``name``: ``with read_table(name, handle) as (header, rows): ...``."""
     if name.lower().endswith(".xlsx"):
         return read_xlsx(handle)
     return read_csv(handle)

@@ -170,12 +170,11 @@ def job_run(*, job_id: int, progress=True) -> ImportJob | None:
     finally:
         if writer:
             writer.close()
-    job.refresh_from_db(fields=["rows_total", "rows_done"])
     job.report = report.as_dict()
     job.status = JobStatus.STOPPED if report.stopped else JobStatus.DONE
-    job.rows_done = job.rows_total if not report.stopped else 0
+    job.rows_total = job.rows_done = report.totals["read"]
     job.finished_at = timezone.now()
-    job.save(update_fields=["report", "status", "rows_done", "finished_at"])
+    job.save(update_fields=["report", "status", "rows_total", "rows_done", "finished_at"])
     return job
 
 

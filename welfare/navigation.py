@@ -54,6 +54,7 @@ ITEMS = (
     NavItem(_("Schémas et plans"), "schemes:scheme_list"),
     NavItem(_("Budgets"), "schemes:budget_list"),
     NavItem(_("Rapports PDF"), "reports:list", (Role.DIRECTORATE, Role.TERRITORY_MANAGER)),
+    NavItem(_("Reprise des données"), "records_import:job_list"),
     NavItem(_("Administration"), "admin:index", (Role.ADMINISTRATOR,)),
 )
 

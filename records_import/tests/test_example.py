@@ -2,10 +2,8 @@
 extract, its faulty rows, an unmapped code, and a failure in the middle of a run."""
 
 import shutil
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from placements.models import Agrement, Establishment, FosterCarer, Placement
@@ -15,19 +13,8 @@ from records_import.enums import CodeList, RecordKind
 from records_import.models import CodeMapping, ImportAnomaly, ImportedRecord, ImportJob
 from records_import.report import ANOMALY, REJECTED
 from records_import.selectors import import_anomalies
-from records_import.services import mappings_load
+from records_import.tests.conftest import EXAMPLE
 from welfare.models import Child, Guardian, Measure
-from welfare.tests.factories import TerritoryFactory
-
-EXAMPLE = Path(settings.BASE_DIR) / "docs" / "import" / "exemple"
-MAPPINGS = Path(settings.BASE_DIR) / "docs" / "import" / "correspondances_exemple.csv"
-
-
-@pytest.fixture
-def mapped(nord, sud, referent_nord, referent_sud):
-    """The example's Département: its three territories, its two référents, its mappings."""
-    TerritoryFactory(code="centre", name="Territoire Centre")
-    mappings_load(path=MAPPINGS)
 
 
 def run(path=EXAMPLE, dry_run=False, job=None):

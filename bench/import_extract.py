@@ -190,6 +190,18 @@ def generate(folder: Path, children: int) -> None:
     )
 
 
+def backend_cpu_seconds(connection) -> float | None:
+    """CPU seconds of this connection's PostgreSQL backend (a server on this machine only)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--children", type=int, default=25_000)
@@ -205,10 +217,13 @@ def main():
         started = time.perf_counter()
         generate(Path(folder), options.children)
         print(f"Extraction générée en {time.perf_counter() - started:.1f} s.")
+        server = backend_cpu_seconds(connection)
         wall, cpu = time.perf_counter(), time.process_time()
         with transaction.atomic():
             report = import_extract(path=folder, source="bench", dry_run=not options.real)
             wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+            if server is not None:
+                server = backend_cpu_seconds(connection) - server
             # The real run's records are not kept: the bench leaves the database as it was.
             transaction.set_rollback(True)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -218,9 +233,10 @@ def main():
             f"rejetées, {stats.anomalies} anomalies"
         )
     mode = "import réel (annulé ensuite)" if options.real else "essai à blanc"
+    server = "?" if server is None else f"{server:.1f}"
     print(
-        f"{mode} : {report.totals['read']} lignes en {wall:.1f} s ({cpu:.1f} s CPU), "
-        f"RSS max {peak:.0f} Mio ; PostgreSQL {connection.pg_version}."
+        f"{mode} : {report.totals['read']} lignes en {wall:.1f} s ({cpu:.1f} s CPU Python, "
+        f"{server} s CPU PostgreSQL), RSS max {peak:.0f} Mio ; PostgreSQL {connection.pg_version}."
     )
     assert not ImportedRecord.objects.filter(source="bench").exists()
 

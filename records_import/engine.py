@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pghistory
 from django.conf import settings
-from django.db import DataError, IntegrityError, transaction
+from django.db import DataError, IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
@@ -552,6 +552,10 @@ def import_extract(
             transaction.atomic(),
             pghistory.context(import_source=source, import_job=str(job.public_id) if job else None),
         ):
+            # A batch of 2,000 rows may take longer than the bound the web and the workers
+            # keep on one statement (DB_STATEMENT_TIMEOUT_MS); this transaction is the job.
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL statement_timeout = 0")
             for spec in SPECS:
                 name = extract.find(spec)
                 if name is None:

@@ -4,6 +4,7 @@ streamed one at a time, so memory does not grow with the file."""
 
 import csv
 import io
+import itertools
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -85,7 +86,7 @@ def read_csv(handle) -> Iterator[tuple[list[str], Iterator[SourceRow]]]:
         except UnicodeDecodeError as error:
             raise FileError(_("Le fichier n'est ni en UTF-8 ni en Windows-1252.")) from error
         reader = csv.reader(
-            _chain_first(first, text), delimiter=detect_delimiter(first), strict=False
+            itertools.chain([first], text), delimiter=detect_delimiter(first), strict=False
         )
         header = next(reader, None)
         if not header:
@@ -94,11 +95,6 @@ def read_csv(handle) -> Iterator[tuple[list[str], Iterator[SourceRow]]]:
     finally:
         # The caller closes its own handle: the wrapper lets go of it without closing it.
         text.detach()
-
-
-def _chain_first(first: str, rest) -> Iterator[str]:
-    yield first
-    yield from rest
 
 
 @contextmanager

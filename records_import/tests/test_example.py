@@ -274,3 +274,13 @@ def test_the_command_stops_on_an_unmapped_code(mapped):
         call_command("import_records", str(EXAMPLE), "--source", "exemple")
 
     assert counts() == EMPTY
+
+
+def test_the_anomalies_reach_the_data_quality_registry_of_the_core(mapped, responsable_nord):
+    from welfare import data_quality
+
+    run(job=ImportJob.objects.create(source="exemple", dry_run=False))
+
+    assert import_anomalies in data_quality.anomaly_sources()
+    rows = data_quality.anomalies_for(user=responsable_nord)
+    assert [row.message[:25] for row in rows] == ["La mesure (Aide éducative"]

@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "schemes",
     # Above every app: the dashboard and the observatory read them all.
     "observatory",
+    "records_import",
     # After welfare, whose dbbackup and mediabackup commands take precedence (they encrypt).
     "dbbackup",
 ]
@@ -408,6 +409,12 @@ CELERY_BEAT_SCHEDULE = {
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
+
+# The duplicate detection an import calls on the children it creates (records_import.engine):
+# a dotted path to ``check(*, children) -> iterable of (child, message)``; empty, none runs.
+IMPORT_DUPLICATE_CHECK = env.str(
+    "IMPORT_DUPLICATE_CHECK", default="records_import.duplicates.check"
+)
 
 # --- Logs and error reports (welfare/observability.py) ----------------------------------------
 

@@ -28,7 +28,7 @@ from welfare.tests.gate import (
 
 pytestmark = pytest.mark.django_db
 
-APPS = {"welfare", "placements", "prevention", "schemes", "observatory"}
+APPS = {"welfare", "placements", "prevention", "schemes", "observatory", "records_import"}
 
 
 # --- The walk ---------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from schemes.models import (
     Scheme,
 )
 from schemes.permissions import EDIT_ROLES, READ_ROLES, can_edit
+from welfare.forms.errors import save_or_show_errors
 from welfare.permissions import public_view, staff_view
 
 PAGE_SIZE = 20
@@ -39,15 +40,18 @@ def _page(request, queryset):
 def _edit(request, *, form, title, back_url, next_url=None):
     """Show ``form``; once valid, save its record through the service, then go back to
     ``back_url``, or to ``next_url(record)`` when the page to show depends on the record."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            record = services.record_save(record=form.instance, data=form.cleaned_data)
-        except ValidationError as error:
-            # Another request took the number or date between validation and saving.
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Enregistré."))
-            return redirect(next_url(record) if next_url else back_url)
+    # The service checks the record again: another request may have taken the number or the
+    # date between the form's validation and the save.
+    record = (
+        request.method == "POST"
+        and form.is_valid()
+        and save_or_show_errors(
+            form, lambda: services.record_save(record=form.instance, data=form.cleaned_data)
+        )
+    )
+    if record:
+        messages.success(request, _("Enregistré."))
+        return redirect(next_url(record) if next_url else back_url)
     return render(
         request, "schemes/form.html", {"form": form, "title": title, "back_url": back_url}
     )

@@ -1,6 +1,7 @@
 """The directorate edits plans through forms; territory managers read them; nobody else."""
 
 from decimal import Decimal
+from unittest import mock
 
 import pytest
 from django.urls import reverse
@@ -223,6 +224,26 @@ def test_an_objective_number_already_taken_is_refused_next_to_the_field(
     assert response.context["form"].errors == {
         "number": ["Un autre objectif de ce schéma porte déjà ce numéro."]
     }
+
+
+def test_a_number_taken_between_the_form_and_the_save_is_refused_above_the_form(
+    client, directorate, departement
+):
+    scheme = ObjectiveFactory(number=1).scheme
+    client.force_login(directorate)
+    # Another request took the number after this form had checked it was free.
+    with mock.patch(
+        "schemes.forms.ensure_free", lambda form, field, *args: form.cleaned_data[field]
+    ):
+        response = client.post(
+            reverse("schemes:objective_create", args=[scheme.pk]),
+            {"number": "1", "title": "Doublon"},
+        )
+    assert response.status_code == 200
+    [error] = response.context["form"].non_field_errors()
+    assert "existe déjà" in error
+    assert escape(error) in response.content.decode()
+    assert scheme.objectives.count() == 1
 
 
 def test_the_directorate_adds_an_action_to_an_objective(client, directorate, departement):

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils.html import escape
 
+from schemes import views as schemes_views
 from schemes.enums import ActionStatus, Funder, SchemeStatus
 from schemes.models import Action, Funding, Measurement, Objective, Scheme
 from schemes.tests.factories import (
@@ -18,6 +19,7 @@ from schemes.tests.factories import (
     ObjectiveFactory,
     SchemeFactory,
 )
+from welfare.tests.pagination import page_links
 
 pytestmark = pytest.mark.django_db
 
@@ -201,6 +203,21 @@ def test_bad_input_gives_form_errors_not_a_crash(client, directorate, departemen
         "end_year",
         "status",
     }
+
+
+def test_the_plans_page_links_keep_the_rest_of_the_address(
+    client, directorate, departement, monkeypatch
+):
+    # The plans and budgets lists have no filters yet; whatever the address carries besides
+    # the page number is kept, as on the filtered lists of the other apps.
+    monkeypatch.setattr(schemes_views, "PAGE_SIZE", 1)
+    SchemeFactory.create_batch(3)
+    client.force_login(directorate)
+    response = client.get(reverse("schemes:scheme_list"), {"page": 2, "status": "adopted"})
+    assert page_links(response.content.decode()) == [
+        {"page": ["1"], "status": ["adopted"]},
+        {"page": ["3"], "status": ["adopted"]},
+    ]
 
 
 def test_a_new_objective_takes_the_next_number(client, directorate, departement):

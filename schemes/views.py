@@ -2,7 +2,6 @@
 the public reads the published plans."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -23,7 +22,7 @@ from schemes.models import (
     Scheme,
 )
 from schemes.permissions import EDIT_ROLES, READ_ROLES, can_edit
-from welfare.forms.errors import save_or_show_errors
+from welfare.forms.errors import refusal_as_messages, save_or_show_errors
 from welfare.permissions import public_view, staff_view
 
 PAGE_SIZE = 20
@@ -117,16 +116,13 @@ def scheme_detail(request, pk):
 def scheme_publication(request, pk):
     """Publish the plan's draft in one step, or take the plan off the public site."""
     scheme = get_object_or_404(Scheme.objects.for_user(request.user), pk=pk)
-    try:
+    with refusal_as_messages(request):
         if request.POST.get("retirer"):
             services.scheme_unpublish(scheme=scheme)
             messages.success(request, _("Le schéma n'est plus sur le site public."))
         else:
             services.scheme_publish(scheme=scheme)
             messages.success(request, _("La page publique montre désormais cette version."))
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
     return redirect(_scheme_url(scheme))
 
 

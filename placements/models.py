@@ -10,7 +10,6 @@ import uuid
 from datetime import date
 
 import pghistory
-from django.conf import settings
 from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.fields import DateRangeField, RangeOperators
 from django.db import models
@@ -22,7 +21,7 @@ from django.utils.translation import ngettext
 from placements.enums import AgrementState, EstablishmentKind, PlaceKind, PlacementEndReason
 from placements.rules import AGREMENT_DEFAULT_PLACES, AGREMENT_REMINDER_MONTHS, reminder_date
 from welfare.enums import Role
-from welfare.models import Child
+from welfare.models import Child, Recorded
 from welfare.rules import add_months
 from welfare.validators import validate_phone
 
@@ -419,7 +418,7 @@ class DailyRate(models.Model):
 
 
 @pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
-class Placement(models.Model):
+class Placement(Recorded):
     """Where a child lives under the measure that orders it, from ``start_date`` until the
     day of departure ``end_date`` (not counted); created and ended through the services,
     which check the measure and the places left."""
@@ -459,16 +458,6 @@ class Placement(models.Model):
     end_reason = models.CharField(
         _("motif de fin"), max_length=20, choices=PlacementEndReason.choices, blank=True
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("saisi par"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("saisi le"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
     objects = PlacementQuerySet.as_manager()
 

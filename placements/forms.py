@@ -17,7 +17,7 @@ from placements.models import Establishment, FosterCarer
 from placements.permissions import sees_whole_departement
 from placements.rules import agrement_parameters, default_places
 from placements.selectors import places_by_free_places
-from placements.services import PEAD_MEASURES
+from placements.services import ESTABLISHMENT_FIELDS, PEAD_MEASURES
 from welfare.enums import MeasureType
 from welfare.forms.choices import SearchableSelect
 from welfare.forms.dates import DateInput, PlausibleDatesMixin
@@ -204,17 +204,8 @@ def _territories_for(user):
 class EstablishmentForm(forms.ModelForm):
     class Meta:
         model = Establishment
-        fields = [
-            "name",
-            "kind",
-            "manager",
-            "authorised_capacity",
-            "min_age",
-            "max_age",
-            "territory",
-            "address",
-            "phone",
-        ]
+        # The fields the service writes, named once.
+        fields = ESTABLISHMENT_FIELDS
         widgets = {"address": forms.Textarea(attrs={"rows": 3})}
         help_texts = {"kind": HOTEL_BAN}
 

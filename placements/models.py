@@ -10,7 +10,6 @@ import uuid
 from datetime import date
 
 import pghistory
-from django.conf import settings
 from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.fields import DateRangeField, RangeOperators
 from django.core.exceptions import ValidationError
@@ -35,7 +34,7 @@ from placements.rules import (
     reminder_date_sql,
 )
 from welfare.enums import LegalParameterKey
-from welfare.models import Child, LegalParameter
+from welfare.models import Child, LegalParameter, Recorded
 from welfare.scope import Scope
 from welfare.validators import validate_phone
 
@@ -387,7 +386,7 @@ class AgrementApplicationQuerySet(models.QuerySet):
 
 
 @pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
-class AgrementApplication(models.Model):
+class AgrementApplication(Recorded):
     """An application for the agrément of an assistant familial, from its receipt to the
     decision of the président du conseil départemental (art. L421-3 and L421-6 CASF).
 
@@ -428,16 +427,6 @@ class AgrementApplication(models.Model):
         blank=True,
         related_name="application",
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("saisie par"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("saisie le"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
 
     objects = AgrementApplicationQuerySet.as_manager()
 
@@ -594,7 +583,7 @@ class DailyRate(models.Model):
 
 
 @pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
-class Placement(models.Model):
+class Placement(Recorded):
     """Where a child lives under the measure that orders it, from ``start_date`` until the
     day of departure ``end_date`` (not counted); created and ended through the services,
     which check the measure and the places left."""
@@ -634,16 +623,6 @@ class Placement(models.Model):
     end_reason = models.CharField(
         _("motif de fin"), max_length=20, choices=PlacementEndReason.choices, blank=True
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("saisi par"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("saisi le"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
     objects = PlacementQuerySet.as_manager()
 

@@ -39,6 +39,7 @@ from placements.rules import (
 from welfare.enums import MeasureType
 from welfare.models import Child, Measure
 from welfare.services.children import refuse_if_archived
+from welfare.services.fields import assign_fields
 
 PEAD_MEASURES = (MeasureType.AEMO_REINFORCED, MeasureType.AEMO_WITH_ACCOMMODATION)
 
@@ -396,14 +397,6 @@ ESTABLISHMENT_FIELDS = (
 CARER_FIELDS = ("first_name", "last_name", "territory", "address", "phone", "employer")
 
 
-def _assign(instance, allowed, changes):
-    unknown = set(changes) - set(allowed)
-    if unknown:
-        raise TypeError(f"Champs non modifiables : {', '.join(sorted(unknown))}")
-    for name, value in changes.items():
-        setattr(instance, name, value)
-
-
 @transaction.atomic
 def establishment_save(*, establishment: Establishment | None = None, **fields) -> Establishment:
     """Create an establishment, or change one. Its capacity cannot fall below the number of
@@ -411,7 +404,7 @@ def establishment_save(*, establishment: Establishment | None = None, **fields) 
     establishment = establishment or Establishment()
     if establishment.pk:
         establishment = Establishment.objects.select_for_update().get(pk=establishment.pk)
-    _assign(establishment, ESTABLISHMENT_FIELDS, fields)
+    assign_fields(establishment, ESTABLISHMENT_FIELDS, fields)
     establishment.full_clean()
     if establishment.pk:
         today = timezone.localdate()
@@ -439,7 +432,7 @@ def foster_carer_save(
     """Create an assistant familial, or change one. Obtaining the DEAF lifts the expiry of
     the agrément in force."""
     foster_carer = foster_carer or FosterCarer()
-    _assign(foster_carer, CARER_FIELDS, fields)
+    assign_fields(foster_carer, CARER_FIELDS, fields)
     newly_deaf = foster_carer.deaf_obtained_on is None and deaf_obtained_on is not None
     foster_carer.deaf_obtained_on = deaf_obtained_on
     foster_carer.full_clean()

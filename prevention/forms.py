@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from prevention.enums import ActionKind, ConcernOutcome, FirstAnalysis
 from prevention.models import Concern, Intervention, Partner, PreventionAction
+from prevention.services import ACTION_FIELDS
 from welfare.enums import MeasureType
 from welfare.forms.children import DuplicateCheckMixin
 from welfare.forms.dates import DateInput, PlausibleDatesMixin
@@ -77,18 +78,8 @@ class PartnerForm(forms.ModelForm):
 class ActionForm(PlausibleDatesMixin, forms.ModelForm):
     class Meta:
         model = PreventionAction
-        fields = [
-            "title",
-            "kind",
-            "partner",
-            "territory",
-            "start_date",
-            "end_date",
-            "budget",
-            "cost",
-            "description",
-            "assessment",
-        ]
+        # The fields the service writes, named once.
+        fields = ACTION_FIELDS
         widgets = {
             "start_date": DateInput(),
             "end_date": DateInput(),

@@ -22,7 +22,7 @@ from prevention.enums import (
     ProsecutorFeedback,
 )
 from welfare.enums import Role
-from welfare.models import LegalParameterSet
+from welfare.models import LegalParameterSet, Recorded, Timestamped
 
 # --- QuerySets --------------------------------------------------------------------------------
 
@@ -147,7 +147,7 @@ class Partner(models.Model):
 
 
 @pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
-class PreventionAction(models.Model):
+class PreventionAction(Timestamped):
     """An action of one budget year, run by a partner on a territory (or the whole
     Département), with its budget and, once known, its cost."""
 
@@ -174,8 +174,6 @@ class PreventionAction(models.Model):
     )
     description = models.TextField(_("description"), blank=True)
     assessment = models.TextField(_("bilan de l'action"), blank=True)
-    created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
 
     objects = PreventionActionQuerySet.as_manager()
 
@@ -218,7 +216,7 @@ class PreventionAction(models.Model):
 
 
 @pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
-class Intervention(models.Model):
+class Intervention(Recorded):
     """What an action delivers: a home intervention with one family, named and linked to the
     children's files, or a session of a group activity with the families counted."""
 
@@ -247,16 +245,6 @@ class Intervention(models.Model):
         _("issue"), max_length=32, choices=InterventionOutcome.choices, blank=True
     )
     notes = models.TextField(_("observations"), blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("saisie par"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("saisie le"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
 
     objects = InterventionQuerySet.as_manager()
 
@@ -292,7 +280,7 @@ pghistory.track(
 
 
 @pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
-class Concern(models.Model):
+class Concern(Recorded):
     """An information préoccupante: received by the CRIP, qualified, evaluated by a team
     before ``evaluation_due_on`` (computed at intake from the dated ``ConcernParameter``
     rows), and closed by an outcome."""
@@ -349,16 +337,6 @@ class Concern(models.Model):
         _("retour du parquet"), max_length=32, choices=ProsecutorFeedback.choices, blank=True
     )
     prosecutor_feedback_on = models.DateField(_("retour du parquet le"), null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("saisie par"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("saisie le"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
 
     objects = ConcernQuerySet.as_manager()
 

@@ -21,6 +21,7 @@ from welfare.enums import DecisionMaker, MeasureType
 from welfare.models import Child
 from welfare.services import children as children_services
 from welfare.services.access_log import access_log_record
+from welfare.services.fields import assign_fields
 
 ACTION_FIELDS = (
     "title",
@@ -48,14 +49,6 @@ CONCERN_FIELDS = (
 )
 
 
-def _assign(instance, allowed, changes):
-    unknown = set(changes) - set(allowed)
-    if unknown:
-        raise TypeError(f"Champs non modifiables : {', '.join(sorted(unknown))}")
-    for name, value in changes.items():
-        setattr(instance, name, value)
-
-
 # --- Partners and actions ---------------------------------------------------------------------
 
 
@@ -73,7 +66,7 @@ def action_create(**fields) -> PreventionAction:
     """Add a prevention action of one budget year; ``fields`` are the form's fields (title,
     kind, partner, territory, period, budget, cost, description, assessment)."""
     action = PreventionAction()
-    _assign(action, ACTION_FIELDS, fields)
+    assign_fields(action, ACTION_FIELDS, fields)
     action.full_clean()
     action.save()
     return action
@@ -86,7 +79,7 @@ def action_update(*, action: PreventionAction, **changes) -> PreventionAction:
     the two record families differently."""
     action = PreventionAction.objects.select_for_update().get(pk=action.pk)
     was_home = action.is_home_intervention
-    _assign(action, ACTION_FIELDS, changes)
+    assign_fields(action, ACTION_FIELDS, changes)
     action.full_clean()
     interventions = action.interventions.all()
     if action.is_home_intervention != was_home and interventions.exists():
@@ -131,7 +124,7 @@ def intervention_create(*, action: PreventionAction, author, **fields) -> Interv
     """Record what an action delivered: a home intervention with one family (which counts
     as one family reached) or a session of a group activity with its families counted."""
     intervention = Intervention(action=action, created_by=author)
-    _assign(intervention, _intervention_fields(action), fields)
+    assign_fields(intervention, _intervention_fields(action), fields)
     if action.is_home_intervention:
         intervention.families_count = 1
     intervention.full_clean()
@@ -143,7 +136,7 @@ def intervention_create(*, action: PreventionAction, author, **fields) -> Interv
 @transaction.atomic
 def intervention_update(*, intervention: Intervention, **changes) -> Intervention:
     """Correct an intervention or record its end and outcome."""
-    _assign(intervention, _intervention_fields(intervention.action), changes)
+    assign_fields(intervention, _intervention_fields(intervention.action), changes)
     intervention.full_clean()
     _check_intervention(intervention)
     intervention.save()
@@ -224,7 +217,7 @@ def concern_create(*, author, children=(), **fields) -> Concern:
     for child in children:
         children_services.refuse_if_archived(child)
     concern = Concern(created_by=author)
-    _assign(concern, CONCERN_FIELDS, fields)
+    assign_fields(concern, CONCERN_FIELDS, fields)
     _set_due_date(concern, [child.birth_date for child in children])
     _check_referral(concern)
     concern.full_clean()
@@ -238,7 +231,7 @@ def concern_update(*, concern: Concern, **changes) -> Concern:
     """Correct the intake of a concern; the due date follows the corrected receipt date and
     danger."""
     concern = _locked(concern)
-    _assign(concern, CONCERN_FIELDS, changes)
+    assign_fields(concern, CONCERN_FIELDS, changes)
     _set_due_date(concern, concern.children.values_list("birth_date", flat=True))
     _check_referral(concern)
     concern.full_clean()

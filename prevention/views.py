@@ -9,7 +9,6 @@ import uuid
 from functools import partial
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -45,7 +44,7 @@ from prevention.permissions import (
 )
 from welfare.enums import AccessPurpose, Role
 from welfare.forms.children import ChildSearchForm
-from welfare.forms.errors import save_or_show_errors
+from welfare.forms.errors import refusal_as_messages, save_or_show_errors
 from welfare.models import Child
 from welfare.permissions import ChildrenOf, staff_view
 from welfare.services.access_log import Read, access_log_reads
@@ -401,13 +400,11 @@ def concern_children(request, public_id):
                     return redirect("prevention:concern_children", public_id=public_id)
         else:
             child = _posted_child(request)
-            try:
+            with refusal_as_messages(request):
                 if "remove" in request.POST:
                     services.concern_child_remove(concern=concern, child=child, by=request.user)
                 else:
                     services.concern_child_add(concern=concern, child=child, by=request.user)
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
             return _back_to(request, "prevention:concern_children", public_id)
     linked = list(concern.children.all())
     duplicates = [candidate.child for candidate in new_child.duplicates.candidates]

@@ -27,6 +27,7 @@ from schemes.enums import (
 )
 from schemes.permissions import READ_ROLES
 from schemes.reports.kinds import all_kinds
+from welfare.models import Timestamped
 
 # L312-4 CASF: a schéma covers at most five years ("2021–2025" is five calendar years).
 MAX_SCHEME_YEARS = 5
@@ -66,7 +67,7 @@ class SchemeQuerySet(models.QuerySet):
 
 
 @history
-class Scheme(models.Model):
+class Scheme(Timestamped):
     """A schéma départemental or plan enfance: ordered objectives, each with its fiches action."""
 
     title = models.CharField(_("intitulé"), max_length=255)
@@ -86,8 +87,6 @@ class Scheme(models.Model):
     published = models.BooleanField(_("publié sur le site public"), default=False, editable=False)
     published_content = models.JSONField(_("version publiée"), null=True, editable=False)
     published_at = models.DateTimeField(_("publié le"), null=True, editable=False)
-    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
     objects = SchemeQuerySet.as_manager()
 

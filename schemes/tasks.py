@@ -1,4 +1,8 @@
-"""Thin Celery tasks over ``schemes.reports.services``: they take ids and call a service."""
+"""Thin Celery tasks over ``schemes.reports.services``: they take ids and call a service.
+
+The pages send ``report_render`` for the reports they queue; the sweep below sends it for the
+jobs it queues again (``welfare/jobs.py``).
+"""
 
 import logging
 
@@ -6,6 +10,7 @@ from celery import Task, shared_task
 from django.db import DatabaseError
 
 from schemes.reports import services
+from welfare.jobs import enqueue_on_commit
 
 logger = logging.getLogger(__name__)
 
@@ -47,4 +52,13 @@ def report_render(self, report_id):
 
 @shared_task
 def reports_requeue_stale():
-    return services.reports_requeue_stale()
+    """Queue again the jobs whose worker died or whose message was lost, send them, and
+    return how many were sent."""
+    queued = services.reports_requeue_stale()
+    for report_id in queued:
+        enqueue_on_commit(report_render, report_id, catch_up=SWEEP)
+    return len(queued)
+
+
+# With the broker unreachable, a report stays queued until this sweep (beat) sends it again.
+SWEEP = reports_requeue_stale.name

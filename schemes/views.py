@@ -2,7 +2,6 @@
 the public reads the published plans."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -23,6 +22,7 @@ from schemes.models import (
     Scheme,
 )
 from schemes.permissions import EDIT_ROLES, READ_ROLES, can_edit
+from welfare.forms.errors import refusal_as_messages, save_or_show_errors
 from welfare.permissions import public_view, staff_view
 
 PAGE_SIZE = 20
@@ -39,15 +39,18 @@ def _page(request, queryset):
 def _edit(request, *, form, title, back_url, next_url=None):
     """Show ``form``; once valid, save its record through the service, then go back to
     ``back_url``, or to ``next_url(record)`` when the page to show depends on the record."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            record = services.record_save(record=form.instance, data=form.cleaned_data)
-        except ValidationError as error:
-            # Another request took the number or date between validation and saving.
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Enregistré."))
-            return redirect(next_url(record) if next_url else back_url)
+    # The service checks the record again: another request may have taken the number or the
+    # date between the form's validation and the save.
+    record = (
+        request.method == "POST"
+        and form.is_valid()
+        and save_or_show_errors(
+            form, lambda: services.record_save(record=form.instance, data=form.cleaned_data)
+        )
+    )
+    if record:
+        messages.success(request, _("Enregistré."))
+        return redirect(next_url(record) if next_url else back_url)
     return render(
         request, "schemes/form.html", {"form": form, "title": title, "back_url": back_url}
     )
@@ -113,16 +116,13 @@ def scheme_detail(request, pk):
 def scheme_publication(request, pk):
     """Publish the plan's draft in one step, or take the plan off the public site."""
     scheme = get_object_or_404(Scheme.objects.for_user(request.user), pk=pk)
-    try:
+    with refusal_as_messages(request):
         if request.POST.get("retirer"):
             services.scheme_unpublish(scheme=scheme)
             messages.success(request, _("Le schéma n'est plus sur le site public."))
         else:
             services.scheme_publish(scheme=scheme)
             messages.success(request, _("La page publique montre désormais cette version."))
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
     return redirect(_scheme_url(scheme))
 
 

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from placements import views as placements_views
 from placements.enums import AgrementState, EstablishmentKind, PlaceKind, PlacementEndReason
 from placements.models import Agrement, DailyRate, Establishment, Placement
 from placements.tests.factories import (
@@ -20,6 +21,7 @@ from welfare import timeline
 from welfare.enums import MeasureType, Role
 from welfare.rules import add_months
 from welfare.tests.factories import ChildFactory, MeasureFactory, UserFactory
+from welfare.tests.pagination import page_links
 
 pytestmark = pytest.mark.django_db
 
@@ -125,6 +127,21 @@ def test_the_board_writes_occupancy_as_the_dashboard_does(client, directorate, c
     dashboard = client.get(reverse("dashboard:index"), {"day": TODAY.isoformat()})
     assert board.count("66,7\u202f%") == 2  # the carer's row and the total of its kind
     assert "66,7\u202f%" in dashboard.content.decode()
+
+
+def test_page_two_of_the_filtered_board_keeps_the_filters_in_its_links(
+    client, directorate, nord, monkeypatch
+):
+    monkeypatch.setattr(placements_views, "BOARD_PAGE_SIZE", 1)
+    for _ in range(2):
+        AgrementFactory(foster_carer=FosterCarerFactory(territory=nord), granted_on=TODAY)
+    EstablishmentFactory(territory=nord)
+    client.force_login(directorate)
+    filters = {"day": TODAY.isoformat(), "territory": str(nord.pk), "kind": PlaceKind.FOSTER_CARER}
+    response = client.get(BOARD, {**filters, "page": 2})
+    assert response.context["page"].paginator.count == 2
+    filters = {name: [value] for name, value in filters.items()}
+    assert page_links(response.content.decode()) == [filters | {"page": ["1"]}]
 
 
 def test_the_board_says_why_there_is_no_hotel(client, directorate):

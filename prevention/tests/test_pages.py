@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from prevention import views as prevention_views
 from prevention.enums import ActionKind, PreventionAccessPurpose
 from prevention.models import Intervention, PreventionAction
 from prevention.tests.factories import (
@@ -18,6 +19,7 @@ from welfare import timeline
 from welfare.enums import Role
 from welfare.models import AccessLog
 from welfare.tests.factories import ChildFactory
+from welfare.tests.pagination import page_links
 
 pytestmark = pytest.mark.django_db
 
@@ -306,6 +308,19 @@ def test_the_catalogue_filters_by_year_territory_and_kind(client, prevention_off
         reverse("prevention:action_list"), {"year": 2023, "territory": nord.pk, "kind": "tisf"}
     )
     assert [action.title for action in response.context["page"].object_list] == ["Nord 2023"]
+
+
+def test_page_two_of_the_filtered_catalogue_keeps_the_filters_in_its_links(
+    client, prevention_officer, nord, monkeypatch
+):
+    monkeypatch.setattr(prevention_views, "PAGE_SIZE", 1)
+    PreventionActionFactory.create_batch(2, territory=nord, kind=ActionKind.TISF)
+    client.force_login(prevention_officer)
+    filters = {"year": "2023", "territory": str(nord.pk), "kind": "tisf"}
+    response = client.get(reverse("prevention:action_list"), {**filters, "page": 2})
+    assert len(response.context["page"].object_list) == 1
+    filters = {name: [value] for name, value in filters.items()}
+    assert page_links(response.content.decode()) == [filters | {"page": ["1"]}]
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,8 @@
 """Writes of PDF reports: requests, retries, the worker's run, failures and the stale-job sweep.
 
-A job's life: ``report_request`` creates the row (queued) and sends its id to Celery on commit;
-the task calls ``report_run``, which claims the row (running), renders while holding its lock,
+A job's life: ``report_request`` creates the row (queued) and its caller sends the id to Celery
+on commit (``welfare/jobs.py``: these services never send the task that calls them back); the
+task calls ``report_run``, which claims the row (running), renders while holding its lock,
 and stores the file (done) or the reason (failed). Transient database errors are raised again
 for the task to retry with backoff; any other error fails the job at once with its message.
 """
@@ -20,7 +21,6 @@ from django.db import IntegrityError, InterfaceError, OperationalError, transact
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from kombu.exceptions import OperationalError as BrokerUnreachable
 
 from schemes.enums import ReportStatus
 from schemes.models import Report
@@ -46,11 +46,12 @@ MESSAGE_LENGTH = 2000
 
 
 def report_request(*, kind: ReportKind, parameters: dict, title: str, requested_by) -> tuple:
-    """Queue a report of ``kind`` (``parameters`` validated by the kind's form), sent to the
-    workers on commit; or, when an equal job is already queued or running, return that one.
+    """Queue a report of ``kind`` (``parameters`` validated by the kind's form); or, when an
+    equal job is already queued or running, return that one.
 
-    Returns ``(report, created)``. The partial unique index on (kind, input_hash) decides
-    between two simultaneous equal requests.
+    Returns ``(report, created)``; the caller sends a created report to the workers
+    (``tasks.report_render``). The partial unique index on (kind, input_hash) decides between
+    two simultaneous equal requests.
     """
     digest = input_hash(kind=kind.name, parameters=parameters)
     with transaction.atomic():
@@ -71,20 +72,20 @@ def report_request(*, kind: ReportKind, parameters: dict, title: str, requested_
                     kind=kind, parameters=parameters, title=title, requested_by=requested_by
                 )
             return running, False
-        _enqueue_on_commit(report.pk)
     return report, True
 
 
 @transaction.atomic
-def report_retry(*, report: Report) -> Report:
+def report_retry(*, report: Report) -> tuple:
     """Queue a failed report again (the "Réessayer" button), its attempts counted afresh.
 
-    A report that is not failed is returned as it is; when an equal job has been queued
-    since, that job is returned instead.
+    Returns ``(report, queued)``; the caller sends a queued report to the workers. A report
+    that is not failed is returned as it is; when an equal job has been queued since, that job
+    is returned instead (neither is queued again).
     """
     locked = Report.objects.select_for_update().get(pk=report.pk)
     if locked.status != ReportStatus.FAILED:
-        return locked
+        return locked, False
     now = timezone.now()
     locked.status = ReportStatus.QUEUED
     locked.error_message = ""
@@ -104,9 +105,8 @@ def report_retry(*, report: Report) -> Report:
                 ]
             )
     except IntegrityError:
-        return Report.objects.pending().get(kind=locked.kind, input_hash=locked.input_hash)
-    _enqueue_on_commit(locked.pk)
-    return locked
+        return Report.objects.pending().get(kind=locked.kind, input_hash=locked.input_hash), False
+    return locked, True
 
 
 def report_run(*, report_id: int) -> Report | None:
@@ -256,22 +256,21 @@ def report_retry_scheduled(*, report_id: int, error: BaseException) -> None:
 
 
 @transaction.atomic
-def reports_requeue_stale() -> int:
-    """Send again the jobs whose worker died (running but no longer locked) or whose message
+def reports_requeue_stale() -> list[int]:
+    """Queue again the jobs whose worker died (running but no longer locked) or whose message
     was lost (queued too long); fail those whose attempts are spent.
 
     Rows locked by a worker rendering them are skipped, however long it takes: the hard time
-    limit ends a rendering that runs away, and the lock goes with it. Returns the number of
-    jobs handled.
+    limit ends a rendering that runs away, and the lock goes with it. Returns the ids of the
+    jobs queued again, for the sweep's task to send.
     """
     now = timezone.now()
     stale = Report.objects.stale(
         running_before=now - RUNNING_GRACE,
         queued_before=now - QUEUED_STALE_AFTER,
     ).select_for_update(skip_locked=True)
-    handled = 0
+    queued = []
     for report in stale:
-        handled += 1
         if report.attempts >= MAX_ATTEMPTS:
             _fail(report, _interrupted_message(report))
             continue
@@ -282,8 +281,8 @@ def reports_requeue_stale() -> int:
         report.status = ReportStatus.QUEUED
         report.queued_at = now
         report.save(update_fields=["status", "error_message", "queued_at"])
-        _enqueue_on_commit(report.pk)
-    return handled
+        queued.append(report.pk)
+    return queued
 
 
 def _fail(report: Report, message: str) -> None:
@@ -310,16 +309,3 @@ def failure_message(error: BaseException, *, attempts: int) -> str:
 
 def _describe(error: BaseException) -> str:
     return str(error).strip() or type(error).__name__
-
-
-def _enqueue_on_commit(report_id: int) -> None:
-    """Send the job to the workers after commit; with the broker down, the sweep sends it."""
-    from schemes import tasks  # tasks import this module
-
-    def enqueue():
-        try:
-            tasks.report_render.delay(report_id)
-        except BrokerUnreachable:
-            logger.warning("Broker unreachable: report %s left to the stale-job sweep.", report_id)
-
-    transaction.on_commit(enqueue)

@@ -8,10 +8,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
+from schemes import tasks
 from schemes.enums import ReportStatus
 from schemes.models import Report
 from schemes.reports import services
 from schemes.reports.kinds import all_kinds, get_kind
+from welfare.jobs import enqueue_on_commit
 from welfare.permissions import STAFF_ROLES, staff_view
 
 PAGE_SIZE = 20
@@ -45,6 +47,7 @@ def report_request(request):
         kind=kind, parameters=form.parameters(), title=form.title(), requested_by=request.user
     )
     if created:
+        enqueue_on_commit(tasks.report_render, report.pk, catch_up=tasks.SWEEP)
         messages.success(request, _("Le rapport PDF est demandé : il sera prêt dans un instant."))
     else:
         messages.info(request, _("Ce rapport est déjà en cours de production : suivez-le ici."))
@@ -59,7 +62,9 @@ def report_status(request, public_id):
 
 @report_action
 def report_retry(request, public_id):
-    report = services.report_retry(report=_report(request, public_id))
+    report, queued = services.report_retry(report=_report(request, public_id))
+    if queued:
+        enqueue_on_commit(tasks.report_render, report.pk, catch_up=tasks.SWEEP)
     messages.success(request, _("Le rapport PDF est demandé à nouveau."))
     return _back_to_page(report)
 

@@ -1,11 +1,13 @@
 """The directorate edits plans through forms; territory managers read them; nobody else."""
 
 from decimal import Decimal
+from unittest import mock
 
 import pytest
 from django.urls import reverse
 from django.utils.html import escape
 
+from schemes import views as schemes_views
 from schemes.enums import ActionStatus, Funder, SchemeStatus
 from schemes.models import Action, Funding, Measurement, Objective, Scheme
 from schemes.tests.factories import (
@@ -17,6 +19,7 @@ from schemes.tests.factories import (
     ObjectiveFactory,
     SchemeFactory,
 )
+from welfare.tests.pagination import page_links
 
 pytestmark = pytest.mark.django_db
 
@@ -202,6 +205,21 @@ def test_bad_input_gives_form_errors_not_a_crash(client, directorate, departemen
     }
 
 
+def test_the_plans_page_links_keep_the_rest_of_the_address(
+    client, directorate, departement, monkeypatch
+):
+    # The plans and budgets lists have no filters yet; whatever the address carries besides
+    # the page number is kept, as on the filtered lists of the other apps.
+    monkeypatch.setattr(schemes_views, "PAGE_SIZE", 1)
+    SchemeFactory.create_batch(3)
+    client.force_login(directorate)
+    response = client.get(reverse("schemes:scheme_list"), {"page": 2, "status": "adopted"})
+    assert page_links(response.content.decode()) == [
+        {"page": ["1"], "status": ["adopted"]},
+        {"page": ["3"], "status": ["adopted"]},
+    ]
+
+
 def test_a_new_objective_takes_the_next_number(client, directorate, departement):
     scheme = ObjectiveFactory(number=3).scheme
     client.force_login(directorate)
@@ -223,6 +241,26 @@ def test_an_objective_number_already_taken_is_refused_next_to_the_field(
     assert response.context["form"].errors == {
         "number": ["Un autre objectif de ce schéma porte déjà ce numéro."]
     }
+
+
+def test_a_number_taken_between_the_form_and_the_save_is_refused_above_the_form(
+    client, directorate, departement
+):
+    scheme = ObjectiveFactory(number=1).scheme
+    client.force_login(directorate)
+    # Another request took the number after this form had checked it was free.
+    with mock.patch(
+        "schemes.forms.ensure_free", lambda form, field, *args: form.cleaned_data[field]
+    ):
+        response = client.post(
+            reverse("schemes:objective_create", args=[scheme.pk]),
+            {"number": "1", "title": "Doublon"},
+        )
+    assert response.status_code == 200
+    [error] = response.context["form"].non_field_errors()
+    assert "existe déjà" in error
+    assert escape(error) in response.content.decode()
+    assert scheme.objectives.count() == 1
 
 
 def test_the_directorate_adds_an_action_to_an_objective(client, directorate, departement):

@@ -15,13 +15,8 @@ from django.utils import timezone
 
 from schemes.enums import ReportStatus
 from schemes.models import Report, Scheme
-from schemes.reports.services import (
-    MAX_ATTEMPTS,
-    RUNNING_GRACE,
-    report_run,
-    reports_requeue_stale,
-)
-from schemes.tasks import report_render
+from schemes.reports.services import MAX_ATTEMPTS, RUNNING_GRACE, report_run
+from schemes.tasks import report_render, reports_requeue_stale
 from schemes.tests.factories import ReportFactory
 from schemes.tests.report_support import make_plan, one_line, pdf_text
 from welfare.celery import app

@@ -9,6 +9,7 @@ import pytest
 from django.db import OperationalError, transaction
 from django.urls import reverse
 
+from schemes import tasks
 from schemes.enums import ReportStatus
 from schemes.models import Report
 from schemes.reports import services
@@ -93,11 +94,11 @@ def test_a_job_whose_worker_is_killed_is_rendered_again_after_the_next_sweep(
         wait_for(lambda: rendering(report), what="the worker to render the report")
         # However long ago it started, a job whose worker holds its row is left alone.
         monkeypatch.setattr(services, "RUNNING_GRACE", timedelta(0))
-        assert services.reports_requeue_stale() == 0
+        assert tasks.reports_requeue_stale() == 0
         kill_process_group(worker)
 
     # PostgreSQL drops the dead worker's connection, and its lock with it, within moments.
-    wait_for(services.reports_requeue_stale, what="the sweep to send the dead job again")
+    wait_for(tasks.reports_requeue_stale, what="the sweep to send the dead job again")
     with worker_process(tmp_path):
         report = finished(report)
     assert (report.status, report.attempts) == (ReportStatus.DONE, 2)

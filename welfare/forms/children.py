@@ -12,7 +12,7 @@ from welfare.forms.choices import SearchableSelectMultiple
 from welfare.forms.dates import DateInput, PlausibleDatesMixin
 from welfare.models import Child, Guardian, Measure, StatutoryDocument
 from welfare.rules import add_years
-from welfare.services.children import guardian_twin
+from welfare.services.children import MEASURE_FIELDS, guardian_twin
 from welfare.services.duplicates import Duplicates, duplicate_candidates
 
 
@@ -190,22 +190,8 @@ class MeasureForm(PlausibleDatesMixin, forms.ModelForm):
 
     class Meta:
         model = Measure
-        fields = [
-            "type",
-            "decided_by",
-            "decision_date",
-            "start_date",
-            "end_date",
-            "court",
-            "decision_reference",
-            "parental_agreement",
-            "durable_difficulties",
-            "placement_basis",
-            "without_hearing",
-            "judge_referral_date",
-            "merits_extension_date",
-            "renews",
-        ]
+        # The fields the service writes, named once; ``renews`` is its own argument.
+        fields = [*MEASURE_FIELDS, "renews"]
         widgets = {
             "decision_date": DateInput(),
             "start_date": DateInput(),

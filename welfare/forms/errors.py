@@ -1,5 +1,9 @@
-"""A service's refusal shown on the form that called it."""
+"""A service's refusal shown to the user: on the form that called it, or in the page's messages
+when no form was filled (a button)."""
 
+from contextlib import contextmanager
+
+from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 
@@ -24,3 +28,14 @@ def save_or_show_errors(form, write):
     except ValidationError as error:
         add_service_errors(form, error)
         return None
+
+
+@contextmanager
+def refusal_as_messages(request):
+    """Run the block; if a service in it refuses (``ValidationError``), the rest of the block is
+    skipped and each of its messages is shown as an error on the next page."""
+    try:
+        yield
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)

@@ -10,7 +10,14 @@ from welfare.models.children import (
     StatutoryDocument,
 )
 from welfare.models.contact import ContactEvent, ContactReply, ContactRequest
-from welfare.models.core import Departement, Territory, User, WorkerHeartbeat
+from welfare.models.core import (
+    Departement,
+    Recorded,
+    Territory,
+    Timestamped,
+    User,
+    WorkerHeartbeat,
+)
 from welfare.models.judicial import Hearing
 from welfare.models.merges import ChildMerge
 from welfare.models.observatory import NationalCode, PopulationEstimate
@@ -30,8 +37,10 @@ __all__ = [
     "Measure",
     "NationalCode",
     "PopulationEstimate",
+    "Recorded",
     "StatutoryDocument",
     "Territory",
+    "Timestamped",
     "User",
     "WorkerHeartbeat",
 ]

@@ -27,6 +27,7 @@ from welfare.enums import (
     Role,
     Sex,
 )
+from welfare.models.core import Recorded, Timestamped
 from welfare.rules import measure_errors
 from welfare.validators import validate_phone
 
@@ -243,7 +244,7 @@ class LegalParameter(models.Model):
 
 
 @pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
-class Child(models.Model):
+class Child(Timestamped):
     """A child or young adult the Département follows; its file is opened by ``public_id``."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -271,8 +272,6 @@ class Child(models.Model):
     siblings = models.ManyToManyField(
         "self", verbose_name=_("frères et sœurs"), symmetrical=True, blank=True
     )
-    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
     # Intermediate archiving (CNIL 2022-008, § 46): set by ``manage.py retention --apply``
     # once the last contact is older than the active period; nothing is ever destroyed here.
     archived_at = models.DateTimeField(_("archivé le"), null=True, blank=True)
@@ -384,7 +383,7 @@ class Guardian(models.Model):
 
 
 @pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
-class Measure(models.Model):
+class Measure(Recorded):
     """An administrative or judicial protection measure; its legal limits are checked in
     ``welfare.rules`` against the ``LegalParameter`` rows in force on its start date."""
 
@@ -440,16 +439,6 @@ class Measure(models.Model):
     end_reason = models.CharField(
         _("motif de fin"), max_length=32, choices=MeasureEndReason.choices, blank=True
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("saisie par"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("saisie le"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
 
     objects = MeasureQuerySet.as_manager()
 

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.core.validators import FileExtensionValidator, RegexValidator
@@ -6,6 +7,34 @@ from django.utils.translation import gettext_lazy as _
 
 from welfare.enums import Role
 from welfare.validators import validate_phone
+
+
+class Timestamped(models.Model):
+    """When a record was first saved and last changed (``auto_now``: set by every ``save``,
+    not by ``QuerySet.update``). The labels agree with no gender, so that one pair serves a
+    child, a measure and a plan alike."""
+
+    created_at = models.DateTimeField(_("date de saisie"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("dernière modification"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class Recorded(Timestamped):
+    """A record entered by a member of staff, who is kept when his account is removed."""
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("auteur de la saisie"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
 
 
 class Territory(models.Model):

@@ -20,6 +20,7 @@ from welfare.models import (
 )
 from welfare.retention import files_past_active_period
 from welfare.rules import measure_errors, report_sending_errors
+from welfare.services.fields import assign_fields
 
 CHILD_FIELDS = (
     "first_name",
@@ -52,18 +53,10 @@ MEASURE_FIELDS = (
     "parental_agreement",
     "durable_difficulties",
     "placement_basis",
-    "judge_referral_date",
     "without_hearing",
+    "judge_referral_date",
     "merits_extension_date",
 )
-
-
-def _assign(instance, allowed, changes):
-    unknown = set(changes) - set(allowed)
-    if unknown:
-        raise TypeError(f"Champs non modifiables : {', '.join(sorted(unknown))}")
-    for name, value in changes.items():
-        setattr(instance, name, value)
 
 
 def _check_siblings(child, siblings):
@@ -94,7 +87,7 @@ def child_create(*, territory, siblings=(), **fields) -> Child:
     """Open a child's file in ``territory``; ``fields`` are the identity fields of the form
     (names, birth date, sex, référent, disability and MDPH decision, unaccompanied minor)."""
     child = Child(territory=territory)
-    _assign(child, CHILD_FIELDS, fields)
+    assign_fields(child, CHILD_FIELDS, fields)
     child.full_clean()
     _check_siblings(child, siblings)
     child.save()
@@ -129,7 +122,7 @@ def child_update(*, child: Child, siblings=None, **changes) -> Child:
     corrected birth date is refused while a measure or a document of the file contradicts it:
     the caseworker corrects those first, and no later page meets an invalid measure."""
     refuse_if_archived(child)
-    _assign(child, CHILD_FIELDS, changes)
+    assign_fields(child, CHILD_FIELDS, changes)
     child.full_clean()
     invalidated = _birth_date_errors(child)
     if invalidated:
@@ -184,7 +177,7 @@ def guardian_create(*, child: Child, **fields) -> Guardian:
     twice on one file is refused."""
     refuse_if_archived(child)
     guardian = Guardian(child=child)
-    _assign(guardian, GUARDIAN_FIELDS, fields)
+    assign_fields(guardian, GUARDIAN_FIELDS, fields)
     _check_guardian(guardian)
     guardian.save()
     return guardian
@@ -194,7 +187,7 @@ def guardian_create(*, child: Child, **fields) -> Guardian:
 def guardian_update(*, guardian: Guardian, **changes) -> Guardian:
     """Change a guardian's details (not into another guardian of the same file)."""
     refuse_if_archived(guardian.child)
-    _assign(guardian, GUARDIAN_FIELDS, changes)
+    assign_fields(guardian, GUARDIAN_FIELDS, changes)
     _check_guardian(guardian)
     guardian.save()
     return guardian
@@ -219,7 +212,7 @@ def measure_create(*, child: Child, author, renews: Measure | None = None, **fie
     a legal limit. A renewal closes the measure it renews with the reason "renouvelée"."""
     refuse_if_archived(child)
     measure = Measure(child=child, created_by=author, renews=renews)
-    _assign(measure, MEASURE_FIELDS, fields)
+    assign_fields(measure, MEASURE_FIELDS, fields)
     measure.nature = _nature_of(measure.type)
     if renews is not None:
         renews = Measure.objects.select_for_update().get(pk=renews.pk)
@@ -243,7 +236,7 @@ def measure_update(*, measure: Measure, renews: Measure | None = None, **changes
     if renews is not None and (renews.child_id != measure.child_id or renews.pk == measure.pk):
         raise ValidationError({"renews": _("La mesure renouvelée doit concerner cet enfant.")})
     measure.renews = renews
-    _assign(measure, MEASURE_FIELDS, changes)
+    assign_fields(measure, MEASURE_FIELDS, changes)
     if renews is not None:
         _check_renews_precedes(renews, measure)
     measure.nature = _nature_of(measure.type)
@@ -287,7 +280,7 @@ def document_create(*, child: Child, author, kind: str, completed_on: date, **fi
 
     refuse_if_archived(child)
     document = StatutoryDocument(child=child, author=author, kind=kind, completed_on=completed_on)
-    _assign(
+    assign_fields(
         document,
         (
             "referent",

@@ -1,10 +1,11 @@
 """Writes on the families' contact requests: submission, handling by staff, e-mails, retention.
 
-E-mails leave through Celery once the transaction has committed. Neither a broker outage nor a
-mail server outage loses anything: the request or reply is saved first, and the periodic task
-``contact_emails_send_pending`` sends whatever is still unsent. Each message is claimed with a
-row lock (``select_for_update(skip_locked=True)``) and marked sent in the same transaction, so
-two workers never send it twice.
+E-mails leave through Celery once the transaction has committed, sent by the views that call
+these services (``welfare/jobs.py``: a service never sends the task that calls it back).
+Neither a broker outage nor a mail server outage loses anything: the request or reply is saved
+first, and the periodic task ``contact_emails_send_pending`` sends whatever is still unsent.
+Each message is claimed with a row lock (``select_for_update(skip_locked=True)``) and marked
+sent in the same transaction, so two workers never send it twice.
 """
 
 import logging
@@ -17,13 +18,15 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from kombu.exceptions import OperationalError
 
 from welfare.contact_enums import ContactEventKind, ContactStatus
 from welfare.models import ContactEvent, ContactReply, ContactRequest, Departement
 from welfare.permissions import CONTACT_ROLES
 
 logger = logging.getLogger(__name__)
+
+# The beat task that sends the e-mails whose job was lost (``welfare/jobs.py``).
+EMAIL_CATCH_UP = "contact_emails_send_pending"
 
 
 def contact_request_submit(
@@ -36,11 +39,10 @@ def contact_request_submit(
     postal_address: str = "",
     consented: bool = False,
 ) -> ContactRequest:
-    """Save a question from the public form, then queue its confirmation e-mail on commit.
-    ``consented``: the visitor ticked the consent box, which the form shows only when the
-    DPO requires consent (``CONTACT_CONSENT_REQUIRED``)."""
-    from welfare import tasks  # tasks import this module
-
+    """Save a question from the public form; the caller sends its confirmation e-mail
+    (``tasks.contact_confirmation_send``) on commit. ``consented``: the visitor ticked the
+    consent box, which the form shows only when the DPO requires consent
+    (``CONTACT_CONSENT_REQUIRED``)."""
     with transaction.atomic():
         now = timezone.now()
         contact_request = ContactRequest.objects.create(
@@ -56,7 +58,6 @@ def contact_request_submit(
         ContactEvent.objects.create(
             contact_request=contact_request, kind=ContactEventKind.RECEIVED, created_at=now
         )
-        _enqueue_on_commit(tasks.contact_confirmation_send, contact_request.pk)
     return contact_request
 
 
@@ -79,9 +80,8 @@ def contact_request_assign(*, contact_request: ContactRequest, assignee, by) -> 
 
 
 def contact_request_reply(*, contact_request: ContactRequest, author, body: str) -> ContactReply:
-    """Store a reply to an open request, mark it answered and queue the e-mail on commit."""
-    from welfare import tasks  # tasks import this module
-
+    """Store a reply to an open request and mark it answered; the caller sends the e-mail
+    (``tasks.contact_reply_send``) on commit."""
     with transaction.atomic():
         contact_request = _lock_open(contact_request)
         reply = ContactReply.objects.create(
@@ -92,7 +92,6 @@ def contact_request_reply(*, contact_request: ContactRequest, author, body: str)
         ContactEvent.objects.create(
             contact_request=contact_request, kind=ContactEventKind.REPLIED, actor=author
         )
-        _enqueue_on_commit(tasks.contact_reply_send, reply.pk)
     return reply
 
 
@@ -266,22 +265,6 @@ def _lock_open(contact_request: ContactRequest) -> ContactRequest:
     if locked.is_closed:
         raise ValidationError(_("Cette demande est clôturée : elle ne peut plus être modifiée."))
     return locked
-
-
-def _enqueue_on_commit(task, object_id: int) -> None:
-    """Queue ``task(object_id)`` after commit; if the broker is down, leave it to the catch-up."""
-
-    def enqueue():
-        try:
-            task.delay(object_id)
-        except OperationalError:
-            logger.warning(
-                "Broker unreachable: %s(%s) left to contact_emails_send_pending.",
-                task.name,
-                object_id,
-            )
-
-    transaction.on_commit(enqueue)
 
 
 def _send_or_log(send, **ids) -> int:

@@ -26,6 +26,8 @@ from welfare.tests.factories import (
     StatutoryDocumentFactory,
     UserFactory,
 )
+from welfare.tests.pagination import page_links
+from welfare.views import children as children_views
 
 pytestmark = pytest.mark.django_db
 
@@ -208,6 +210,19 @@ def test_the_list_is_paginated(client, referent_nord, nord):
     response = client.get(reverse("children:list"), {"page": 2})
     assert len(response.context["page"].object_list) == 1
     assert client.get(reverse("children:list"), {"page": "zzz"}).status_code == 200
+
+
+def test_page_two_of_a_search_keeps_the_search_in_its_links(
+    client, referent_nord, nord, monkeypatch
+):
+    monkeypatch.setattr(children_views, "LIST_PAGE_SIZE", 1)
+    ChildFactory.create_batch(3, territory=nord, last_name="Perrin")
+    client.force_login(referent_nord)
+    response = client.get(reverse("children:list"), {"q": "perrin", "page": 2})
+    assert page_links(response.content.decode()) == [
+        {"q": ["perrin"], "page": ["1"]},
+        {"q": ["perrin"], "page": ["3"]},
+    ]
 
 
 def test_the_list_runs_a_fixed_number_of_queries(

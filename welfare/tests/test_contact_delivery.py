@@ -15,11 +15,7 @@ from kombu.exceptions import OperationalError
 
 from welfare import tasks
 from welfare.models import ContactRequest
-from welfare.services.contact import (
-    contact_confirmation_send,
-    contact_emails_send_pending,
-    contact_request_reply,
-)
+from welfare.services.contact import contact_confirmation_send, contact_emails_send_pending
 from welfare.tests.contact_factories import ContactRequestFactory
 from welfare.tests.contact_support import VALID_SUBMISSION, run_email_tasks_in_process
 
@@ -101,16 +97,21 @@ def test_an_address_the_server_refuses_does_not_hold_back_the_others(
 
 
 def test_a_reply_survives_a_broker_outage_and_is_sent_once(
-    departement, mailoutbox, reception, django_capture_on_commit_callbacks
+    client, departement, mailoutbox, reception, django_capture_on_commit_callbacks
 ):
     contact_request = ContactRequestFactory(confirmation_sent_at=timezone.now())
+    client.force_login(reception)
     with (
-        mock.patch.object(tasks.contact_reply_send, "delay", side_effect=OperationalError),
+        mock.patch.object(tasks.contact_reply_send, "delay", side_effect=OperationalError) as delay,
         django_capture_on_commit_callbacks(execute=True),
     ):
-        reply = contact_request_reply(
-            contact_request=contact_request, author=reception, body="Voici notre réponse."
+        response = client.post(
+            reverse("contact_request_reply", args=[contact_request.public_id]),
+            {"body": "Voici notre réponse."},
         )
+    assert response.status_code == 302
+    reply = contact_request.replies.get()
+    delay.assert_called_once_with(reply.pk)
     assert mailoutbox == []
 
     assert tasks.contact_emails_send_pending() == 1

@@ -7,22 +7,25 @@ Its pages show the families' messages and addresses: like the children's files, 
 import json
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from welfare import tasks
 from welfare.forms.contact import (
     ContactAssignForm,
     ContactFilterForm,
     ContactReplyForm,
     retention_period,
 )
+from welfare.forms.errors import refusal_as_messages
+from welfare.jobs import enqueue_on_commit
 from welfare.models import ContactRequest
 from welfare.permissions import CONTACT_ROLES, staff_view
 from welfare.selectors.contact import contact_request_history, contact_requests_filtered
 from welfare.services.contact import (
+    EMAIL_CATCH_UP,
     contact_request_assign,
     contact_request_close,
     contact_request_export,
@@ -56,13 +59,8 @@ def assign(request, public_id):
     if not form.is_valid():
         return _render_detail(request, contact_request, assign_form=form)
     assignee = form.cleaned_data["assignee"]
-    if _applied(
-        request,
-        contact_request_assign,
-        contact_request=contact_request,
-        assignee=assignee,
-        by=request.user,
-    ):
+    with refusal_as_messages(request):
+        contact_request_assign(contact_request=contact_request, assignee=assignee, by=request.user)
         messages.success(request, _("Demande attribuée à %(name)s.") % {"name": assignee})
     return redirect("contact_request_detail", public_id=public_id)
 
@@ -73,13 +71,11 @@ def reply(request, public_id):
     form = ContactReplyForm(request.POST)
     if not form.is_valid():
         return _render_detail(request, contact_request, reply_form=form)
-    if _applied(
-        request,
-        contact_request_reply,
-        contact_request=contact_request,
-        author=request.user,
-        body=form.cleaned_data["body"],
-    ):
+    with refusal_as_messages(request):
+        saved = contact_request_reply(
+            contact_request=contact_request, author=request.user, body=form.cleaned_data["body"]
+        )
+        enqueue_on_commit(tasks.contact_reply_send, saved.pk, catch_up=EMAIL_CATCH_UP)
         messages.success(
             request,
             _("Réponse enregistrée ; elle part par courriel à %(email)s.")
@@ -95,10 +91,8 @@ def close(request, public_id):
         messages.info(request, _("Cette demande est déjà clôturée."))
         return redirect("contact_request_detail", public_id=public_id)
     if request.method == "POST":
-        closed = _applied(
-            request, contact_request_close, contact_request=contact_request, by=request.user
-        )
-        if closed:
+        with refusal_as_messages(request):
+            contact_request_close(contact_request=contact_request, by=request.user)
             messages.success(request, _("Demande clôturée."))
         return redirect("contact_request_detail", public_id=public_id)
     return render(
@@ -120,17 +114,6 @@ def export(request, public_id):
         f'attachment; filename="demande-{contact_request.reference}.json"'
     )
     return response
-
-
-def _applied(request, service, **arguments) -> bool:
-    """Run a service; its refusal becomes an error message instead of a crash."""
-    try:
-        service(**arguments)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-        return False
-    return True
 
 
 def _render_detail(request, contact_request, *, assign_form=None, reply_form=None):

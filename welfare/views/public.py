@@ -3,10 +3,12 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from welfare import tasks
 from welfare.forms.contact import ContactRequestForm, retention_period
+from welfare.jobs import enqueue_on_commit
 from welfare.models import Departement
 from welfare.permissions import public_view
-from welfare.services.contact import contact_request_submit
+from welfare.services.contact import EMAIL_CATCH_UP, contact_request_submit
 from welfare.throttle import attempt_allowed
 from welfare.views.errors import DATABASE_UNAVAILABLE, service_unavailable
 
@@ -86,6 +88,9 @@ def contact(request):
                     "public/contact_not_stored.html",
                     {"message": form.cleaned_data["message"]},
                 )
+            enqueue_on_commit(
+                tasks.contact_confirmation_send, contact_request.pk, catch_up=EMAIL_CATCH_UP
+            )
             response = redirect("public_contact_done")
             response.set_signed_cookie(
                 CONTACT_REFERENCE_COOKIE,

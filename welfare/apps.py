@@ -19,3 +19,7 @@ class WelfareConfig(AppConfig):
         post_migrate.connect(seed_national_codes, sender=self, dispatch_uid="national_codes")
         user_logged_in.connect(step_at_login, dispatch_uid="mfa_step_at_login")
         register(check_required_roles)
+        # Every app is loaded by now: their models' choice displays translate one label.
+        from welfare import choices
+
+        choices.install()

@@ -425,7 +425,7 @@ def _snapshot_child(context, child_id, territory, measure_type) -> ScaleChild:
     years = min(rng.expovariate(1 / 2.5), 9)
     care_start = max(SNAPSHOT - timedelta(days=int(years * 365)), birth + timedelta(days=1))
     care_start = max(care_start, date(FIRST_YEAR, 1, 1))
-    exit_day = SNAPSHOT + timedelta(days=int(rng.expovariate(1 / (3 * 365))))
+    exit_day = SNAPSHOT + timedelta(days=int(rng.expovariate(1 / (5 * 365))))
     if measure_type in (MeasureType.OPP_PROSECUTOR, MeasureType.OPP_JUDGE):
         care_start = SNAPSHOT - timedelta(
             days=rng.randrange(1, 8 if measure_type == MeasureType.OPP_PROSECUTOR else 60)
@@ -509,13 +509,16 @@ def _other_child(context, child_id, territory, category) -> ScaleChild:
             first,
             first + timedelta(days=rng.randrange(200, 1500)),
         )
-    elif rng.random() < 0.6:
+    elif rng.random() < 0.8:
         # A new file: the concern received before it led to help at home, a judicial
-        # measure, or (for the rest) nothing (prevention.scale writes the concerns).
-        measure_type = rng.choice(
-            [MeasureType.AED, MeasureType.HOME_HELP, MeasureType.AEMO, MeasureType.PLACEMENT]
-        )
-        history.run(measure_type, first, first + timedelta(days=rng.randrange(180, 900)))
+        # measure, or (for the rest) nothing (prevention.scale writes the concerns). Entries
+        # into care since 2023 keep the number of children in care about steady.
+        measure_type = rng.choices(
+            [MeasureType.AED, MeasureType.HOME_HELP, MeasureType.AEMO, MeasureType.PLACEMENT,
+             MeasureType.AEMO_WITH_ACCOMMODATION],
+            [2, 1, 2, 4, 1],
+        )[0]  # fmt: skip
+        history.run(measure_type, first, first + timedelta(days=rng.randrange(365, 2500)))
     return child
 
 

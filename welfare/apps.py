@@ -26,3 +26,8 @@ class WelfareConfig(AppConfig):
         register_demo_loader("judicial", "welfare.demo_judicial.load", order=45)
         register_demo_loader("contact", "welfare.demo_contact.load", order=50)
         register_demo_loader("retention", "welfare.demo_retention.load", order=1000)
+
+        # Every app is loaded by now: their models' choice displays translate one label.
+        from welfare import choices
+
+        choices.install()

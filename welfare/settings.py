@@ -102,6 +102,8 @@ MIDDLEWARE = [
     "welfare.observability.RequestContextMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Pushes the idle timeout back at most once a minute (welfare/sessions.py).
+    "welfare.sessions.SessionRefreshMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -192,9 +194,11 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Idle timeout: the session cookie is renewed on every request and expires after this many
-# minutes without one (ASVS 7.3.1).
+# Idle timeout: the session expires after this many minutes without a request (ASVS 7.3.1);
+# welfare.sessions pushes the expiry back at most once a minute instead of saving the session
+# on every request.
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_MINUTES", default=30) * 60
+SESSION_REFRESH_SECONDS = env.int("SESSION_REFRESH_SECONDS", default=60)
 # Second factor (TOTP): roles that must enrol an authentication application (values of
 # welfare.enums.Role, comma-separated); every other account may enrol one.
 # In production the accounts that see the most (administrator, directorate) need one by default.
@@ -202,7 +206,6 @@ MFA_REQUIRED_ROLES = env.list(
     "MFA_REQUIRED_ROLES", default=[] if DEBUG else ["administrator", "directorate"]
 )
 OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Portail Enfance-Famille")
-SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -415,6 +418,17 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 IMPORT_DUPLICATE_CHECK = env.str(
     "IMPORT_DUPLICATE_CHECK", default="records_import.duplicates.check"
 )
+
+# The synthetic Département of ``manage.py generate_scale`` (welfare/scale.py): one function
+# per kind of record, in order; each reads what the earlier ones built.
+SCALE_GENERATORS = [
+    "welfare.scale.territories_and_staff",
+    "welfare.scale.children",
+    "placements.scale.placements",
+    "prevention.scale.concerns",
+    "prevention.scale.home_interventions",
+]
+
 
 # --- Logs and error reports (welfare/observability.py) ----------------------------------------
 

@@ -1,7 +1,9 @@
 """Reads of the children's files, their measures and deadlines. Each runs a fixed number of
 queries whatever the number of children, measures or documents."""
 
+import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -9,7 +11,7 @@ from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from welfare.clocks import Clock, clocks_by_child, next_open
+from welfare.clocks import Clock, caseload_order, clocks_by_child, next_open
 from welfare.enums import ClockStatus, MeasureType, PlacementBasis, Role
 from welfare.models import (
     AccessLog,
@@ -139,12 +141,6 @@ class CaseloadRow:
     overdue: int = 0
     due: int = 0
 
-    @property
-    def sort_key(self):
-        if self.next_clock is None:
-            return (len(ClockStatus), date.max)
-        return self.next_clock.sort_key
-
 
 @dataclass
 class CaseworkerSummary:
@@ -154,30 +150,68 @@ class CaseworkerSummary:
     due: int = 0
 
 
+class CaseloadRows(Sequence):
+    """The caseload's rows in order, read from PostgreSQL one page at a time: its length is
+    known from the summary query, and a slice reads only the children it holds (the page
+    asked for is read with the summary, in the same query)."""
+
+    def __init__(self, *, children, today, kind, status, total, window, rows):
+        self._children = children
+        self._today = today
+        self._kind = kind
+        self._status = status
+        self._total = total
+        self._window = window
+        self._rows = rows
+
+    def __len__(self):
+        return self._total
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            start, stop, step = index.indices(self._total)
+            if step != 1:
+                return list(self)[index]
+            if (start, stop) == self._window:
+                return self._rows
+            _summaries, ids = caseload_order(
+                self._children,
+                day=self._today,
+                kind=self._kind,
+                status=self._status,
+                limit=max(stop - start, 0),
+                offset=start,
+            )
+            return _caseload_rows(ids, today=self._today)
+        if index < 0:
+            index += self._total
+        if not 0 <= index < self._total:
+            raise IndexError(index)
+        return self[index : index + 1][0]
+
+    def __iter__(self):
+        return iter(self[0 : self._total])
+
+
 @dataclass
 class Caseload:
-    rows: list
+    rows: Sequence
     overdue: int = 0
     due: int = 0
     by_caseworker: list = field(default_factory=list)
 
 
-def caseload(*, user, today: date, referent=None, status: str = "", kind: str = "") -> Caseload:
-    """The children a caseworker follows (a territory manager: the whole territory, or one
-    caseworker's) with their open deadlines, the most pressing first, and the counts of
-    overdue and due items, also per caseworker. ``status`` and ``kind`` filter the rows.
-
-    Two queries: the children with their référents, then their deadlines.
-    """
-    children = Child.objects.for_user(user).followed_on(today).select_related("referent")
-    if user.role == Role.CASEWORKER:
-        children = children.filter(referent=user)
-    elif referent is not None:
-        children = children.filter(referent=referent)
-    clocks_of = clocks_by_child(children, day=today)
+def _caseload_rows(ids, *, today: date) -> list[CaseloadRow]:
+    """The rows of the children ``ids``, in that order (two queries: the children with their
+    référents, their deadlines)."""
+    if not ids:
+        return []
+    children = Child.objects.select_related("referent").in_bulk(ids)
+    clocks_of = clocks_by_child(Child.objects.filter(pk__in=ids), day=today)
     rows = []
-    for child in children:
-        clocks = clocks_of.get(child.pk, [])
+    for child_id in ids:
+        child = children[child_id]
+        clocks = clocks_of.get(child_id, [])
         counts = Counter(clock.status for clock in clocks)
         rows.append(
             CaseloadRow(
@@ -189,29 +223,77 @@ def caseload(*, user, today: date, referent=None, status: str = "", kind: str = 
                 due=counts[ClockStatus.DUE],
             )
         )
+    return rows
 
-    summaries = {}
-    for row in rows:
-        summary = summaries.setdefault(
-            row.child.referent_id, CaseworkerSummary(caseworker=row.child.referent)
+
+def caseload(
+    *,
+    user,
+    today: date,
+    referent=None,
+    status: str = "",
+    kind: str = "",
+    page: int = 1,
+    per_page: int = 50,
+) -> Caseload:
+    """The children a caseworker follows (a territory manager: the whole territory, or one
+    caseworker's) with their open deadlines, the most pressing first, and the counts of
+    overdue and due items, also per caseworker. ``status`` and ``kind`` filter the rows.
+
+    The order, the counts and the filters are PostgreSQL's (``clocks.caseload_order``): only
+    the rows of page ``page`` are built. Four queries whatever the number of children: the
+    counts per référent with the page's children, the référents, then the page's children
+    and their deadlines; a page past the last one reads the last one again (one more).
+    """
+    children = Child.objects.for_user(user).followed_on(today)
+    if user.role == Role.CASEWORKER:
+        children = children.filter(referent=user)
+    elif referent is not None:
+        children = children.filter(referent=referent)
+    offset = (max(page, 1) - 1) * per_page
+    summaries, ids = caseload_order(
+        children, day=today, kind=kind, status=status, limit=per_page, offset=offset
+    )
+    total = sum(summary.matching for summary in summaries)
+    if offset and offset >= total:
+        offset = max(math.ceil(total / per_page) - 1, 0) * per_page
+        summaries, ids = caseload_order(
+            children, day=today, kind=kind, status=status, limit=per_page, offset=offset
         )
-        summary.children += 1
-        summary.overdue += row.overdue
-        summary.due += row.due
-
-    if kind:
-        rows = [row for row in rows if any(clock.kind == kind for clock in row.clocks)]
-    if status:
-        rows = [row for row in rows if any(clock.status == status for clock in row.clocks)]
-    rows.sort(key=lambda row: (row.sort_key, row.child.last_name, row.child.first_name))
+    caseworkers = User.objects.in_bulk(
+        [summary.referent_id for summary in summaries if summary.referent_id is not None]
+    )
+    by_caseworker = [
+        CaseworkerSummary(
+            caseworker=caseworkers.get(summary.referent_id),
+            children=summary.children,
+            overdue=summary.overdue,
+            due=summary.due,
+        )
+        for summary in summaries
+    ]
+    by_caseworker.sort(
+        key=lambda s: (
+            s.caseworker is None,
+            s.caseworker and s.caseworker.last_name,
+            s.caseworker and s.caseworker.first_name,
+            s.caseworker and s.caseworker.pk,
+        )
+    )
+    rows = _caseload_rows(ids, today=today)
     return Caseload(
-        rows=rows,
-        overdue=sum(summary.overdue for summary in summaries.values()),
-        due=sum(summary.due for summary in summaries.values()),
-        by_caseworker=sorted(
-            summaries.values(),
-            key=lambda s: (s.caseworker is None, s.caseworker and s.caseworker.last_name),
+        rows=CaseloadRows(
+            children=children,
+            today=today,
+            kind=kind,
+            status=status,
+            total=total,
+            window=(offset, min(offset + per_page, total)),
+            rows=rows,
         ),
+        overdue=sum(summary.overdue for summary in by_caseworker),
+        due=sum(summary.due for summary in by_caseworker),
+        by_caseworker=by_caseworker,
     )
 
 

@@ -91,7 +91,10 @@ def test_password_reset_sends_a_french_e_mail(client, referent_nord, mailoutbox,
 
 
 def test_the_session_expires_after_idle_minutes(settings):
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+    # The expiry is pushed back by welfare.sessions (test_sessions.py), not on every request.
+    assert settings.SESSION_SAVE_EVERY_REQUEST is False
+    assert settings.SESSION_REFRESH_SECONDS == 0  # conftest.py; 60 outside the tests
+    assert "welfare.sessions.SessionRefreshMiddleware" in settings.MIDDLEWARE
     assert settings.SESSION_COOKIE_AGE == 30 * 60
 
 

@@ -363,10 +363,11 @@ def test_the_caseload_runs_a_fixed_number_of_queries(
         child = ChildFactory(territory=nord, referent=referent_nord)
         MeasureFactory(child=child)
         StatutoryDocumentFactory(child=child)
-        # session, user, children, their deadlines (one statement), caseworkers of the
-        # filter, the access log insert of the children shown, Département, header
-        # territory, session update (3 with its savepoints)
-        with django_assert_num_queries(11):
+        # session, user, the counts per référent with the page's children (one statement),
+        # the référents, the page's children, their deadlines, caseworkers of the filter,
+        # the access log insert of the children shown, Département, header territory,
+        # session update (3 with its savepoints)
+        with django_assert_num_queries(13):
             client.get(reverse("children:caseload"))
 
 

@@ -68,6 +68,15 @@ def child_list(request):
     )
 
 
+def _page_number(value) -> int:
+    """The page asked for, as ``Paginator.get_page`` reads it: the first one when it is not
+    a number, the last one (read again by the selector) when it is past the end."""
+    try:
+        return max(int(value), 1)
+    except (TypeError, ValueError):
+        return 1
+
+
 @staff_view(roles=CASE_ROLES, nominative=True)
 def caseload(request):
     manager = request.user.role == Role.TERRITORY_MANAGER
@@ -80,6 +89,8 @@ def caseload(request):
         referent=filters.get("referent"),
         status=filters.get("status", ""),
         kind=filters.get("kind", ""),
+        page=_page_number(request.GET.get("page")),
+        per_page=CASELOAD_PAGE_SIZE,
     )
     page = Paginator(result.rows, CASELOAD_PAGE_SIZE).get_page(request.GET.get("page"))
     access_log_reads(

@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from placements.enums import AgrementState, EstablishmentKind, PlaceKind, PlacementEndReason
 from placements.models import Agrement, DailyRate, Establishment, FosterCarer, Placement
-from placements.rules import AGREMENT_VALIDITY_YEARS
+from placements.rules import agrement_expiry
 from welfare.enums import LegalParameterKey as Key
 from welfare.enums import MeasureType
 from welfare.rules import add_years
@@ -201,7 +201,9 @@ def _carer(context, territory, carer_id, first_arrival, places) -> None:
     )  # fmt: skip
     renewal = False
     while True:
-        expires = None if deaf and renewal else add_years(granted, AGREMENT_VALIDITY_YEARS)
+        expires = agrement_expiry(
+            granted_on=granted, deaf_holder=deaf and renewal, parameters=context.parameters
+        )
         expired = expires is not None and expires <= context.today
         context.add(
             Agrement,

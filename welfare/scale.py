@@ -43,6 +43,7 @@ from welfare.enums import (
     MeasureEndReason,
     MeasureNature,
     MeasureType,
+    PlacementBasis,
     Role,
     Sex,
 )
@@ -557,11 +558,12 @@ CHILD_FIELDS = [
 MEASURE_FIELDS = [
     "id", "public_id", "child", "nature", "type", "decided_by", "decision_date", "start_date",
     "end_date", "renews", "court", "decision_reference", "parental_agreement",
-    "durable_difficulties", "end_reason", "created_at", "updated_at",
+    "durable_difficulties", "end_reason", "created_at", "updated_at", "placement_basis",
+    "without_hearing",
 ]  # fmt: skip
 DOCUMENT_FIELDS = [
     "id", "public_id", "child", "kind", "completed_on", "objectives", "trusted_person",
-    "summary", "created_at",
+    "summary", "created_at", "not_shared_reason",
 ]  # fmt: skip
 GUARDIAN_FIELDS = [
     "id", "public_id", "child", "relationship", "first_name", "last_name",
@@ -609,6 +611,8 @@ def _write_child(context: ScaleContext, child: ScaleChild) -> None:
                 measure.decision, measure.start, measure.end, measure.renews,
                 "" if administrative else court, "",
                 measure.type == MeasureType.PROVISIONAL_CARE, False, measure.end_reason, now, now,
+                # Confiés à l'ASE (art. 375-3 3° C. civ.), as the demo's placements.
+                PlacementBasis.ASE if measure.type == MeasureType.PLACEMENT else "", False,
             ),
         )  # fmt: skip
     if not child.unaccompanied:
@@ -633,7 +637,7 @@ def _write_child(context: ScaleContext, child: ScaleChild) -> None:
             DOCUMENT_FIELDS,
             (
                 context.new_id(StatutoryDocument), uuid.UUID(int=rng.getrandbits(128), version=4),
-                child.id, kind, day, "", "", "", now,
+                child.id, kind, day, "", "", "", now, "",
             ),
         )  # fmt: skip
 

@@ -50,6 +50,8 @@ ITEMS = (
     NavItem(_("Établissements et assistants familiaux"), "placements:establishment_list"),
     NavItem(_("Prévention"), "prevention:action_list"),
     NavItem(_("Informations préoccupantes"), "prevention:concern_list"),
+    NavItem(_("Courriers"), "letters:index"),
+    NavItem(_("Modèles de courrier"), "letters:template_list"),
     NavItem(_("Demandes des familles"), "contact_inbox"),
     NavItem(_("Schémas et plans"), "schemes:scheme_list"),
     NavItem(_("Budgets"), "schemes:budget_list"),

@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "placements",
     "prevention",
     "schemes",
+    "letters",
     # After welfare, whose dbbackup and mediabackup commands take precedence (they encrypt).
     "dbbackup",
 ]

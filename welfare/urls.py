@@ -116,5 +116,6 @@ urlpatterns = [
     path("", include("placements.urls")),
     path("", include("schemes.urls")),
     path("", include("schemes.reports.urls")),
+    path("", include("letters.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -21,7 +21,7 @@ from welfare.tests.gate import (
 
 pytestmark = pytest.mark.django_db
 
-APPS = {"welfare", "placements", "prevention", "schemes"}
+APPS = {"welfare", "placements", "prevention", "schemes", "letters"}
 
 
 # --- The walk ---------------------------------------------------------------------------------

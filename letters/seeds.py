@@ -1,12 +1,13 @@
 # ruff: noqa: E501 -- each paragraph of a letter is one line here: a line break inside it
 # would be printed in the letter.
-"""The letters every Département starts with (written by data migration 0002, so that a fresh
-Département has them too). Sober French, each checked against the article it cites
-(/work/shared/research/domain_rules.md, and the texts quoted in docs/letters.md); the
-directorate adapts them in the portal, where each change is previewed before use.
-
-Plain data (no model import): the migration reads it with the historical models.
+"""The letters every Département starts with, created after ``migrate`` when their code is
+missing (so a fresh Département, and every test database the runner empties, has them).
+Sober French, each checked against the article it cites (docs/letters.md); the directorate
+adapts them in the portal, where each change is previewed before use, and retires one by
+unticking "proposé aux agents" (a deleted one would come back at the next migration).
 """
+
+from django.utils import timezone
 
 SEEDS = (
     {
@@ -176,3 +177,17 @@ Fait en deux exemplaires.
 Signature du jeune :""",
     },
 )
+
+
+def seed_letter_templates(*, using="default", **kwargs):
+    """Create the seeded templates whose code is missing (post_migrate receiver), marked
+    previewed: the tests render each one on the demo."""
+    from letters.models import LetterTemplate
+
+    known = set(LetterTemplate.objects.using(using).values_list("code", flat=True))
+    now = timezone.now()
+    LetterTemplate.objects.using(using).bulk_create(
+        LetterTemplate(**values, active=True, previewed_at=now)
+        for values in SEEDS
+        if values["code"] not in known
+    )

@@ -9,7 +9,7 @@ gate. Every page that shows a child's letter, and every download, is noted in th
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -85,7 +85,7 @@ def template_list(request):
 @staff_view(roles=TEMPLATE_ROLES, methods=("GET", "POST"), nominative=False)
 def template_edit(request, pk=None):
     template = get_object_or_404(LetterTemplate, pk=pk) if pk else None
-    form = LetterTemplateForm(request.POST or None, instance=template)
+    form = LetterTemplateForm(request.POST if request.method == "POST" else None, instance=template)
     if request.method == "POST" and form.is_valid():
         values = {name: form.cleaned_data[name] for name in form.Meta.fields}
         saved = save_or_show_errors(
@@ -155,7 +155,7 @@ def _pdf_response(content: bytes, name: str) -> HttpResponse:
 def _file_letters(request, *, kind, record, letters, page_title, back_url, children, detail):
     """The "Courriers" page of a file: its letters, newest first, and the choice of a template
     for a new draft (POST creates the draft and opens it)."""
-    form = ChooseTemplateForm(request.POST or None, file_kind=kind)
+    form = ChooseTemplateForm(request.POST if request.method == "POST" else None, file_kind=kind)
     if request.method == "POST" and form.is_valid():
         letter = save_or_show_errors(
             form,
@@ -249,7 +249,7 @@ def letter_detail(request, public_id):
     draft_form = None
     if letter.is_draft:
         initial = {"recipient": letter.recipient, "subject": letter.subject, "body": letter.body}
-        draft_form = DraftForm(request.POST or None, initial=initial)
+        draft_form = DraftForm(request.POST if request.method == "POST" else None, initial=initial)
         if request.method == "POST" and draft_form.is_valid():
             saved = save_or_show_errors(
                 draft_form,
@@ -305,7 +305,7 @@ def letter_sending(request, public_id):
     letter = _letter(request, public_id)
     if letter.is_draft or letter.sent_on:
         return redirect("letters:detail", public_id=letter.public_id)
-    form = SendingForm(request.POST or None)
+    form = SendingForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         saved = save_or_show_errors(
             form,
@@ -365,7 +365,9 @@ def letter_pdf(request, public_id):
         detail=name,
     )
     if letter.status == LetterStatus.ISSUED:
-        return FileResponse(letter.pdf.open("rb"), as_attachment=True, filename=name)
+        # A letter is a few dozen kilobytes: read whole, its file is closed at once.
+        with letter.pdf.open("rb") as handle:
+            return _pdf_response(handle.read(), name)
     return _pdf_response(services.letter_pdf(services.printed_letter(letter)), name)
 
 

@@ -51,6 +51,7 @@ def test_the_nominative_models_are_those_of_the_issue():
         "placements.Placement",
         "prevention.Concern",
         "prevention.Intervention",
+        "letters.Letter",
     }
 
 

@@ -118,6 +118,10 @@ def printed_letter(letter: Letter, *, number: str | None = None, day: date | Non
     )
 
 
+# What a template's preview shows: changing any of them calls for a new preview.
+TEXT_FIELDS = ("file_kind", "subject", "body")
+
+
 # --- Templates --------------------------------------------------------------------------------
 
 
@@ -126,14 +130,12 @@ def letter_template_save(*, template: LetterTemplate | None, **values) -> Letter
     """Create or change a template; refused with the line of each fault (``clean``). A change
     of its text must be previewed again before it is offered to the agents."""
     template = template or LetterTemplate()
-    changed = any(
-        getattr(template, name) != values[name]
-        for name in ("file_kind", "subject", "body")
-        if name in values
-    )
+    # Compared with the stored row: a model form has already set its values on the instance.
+    stored = LetterTemplate.objects.filter(pk=template.pk).values(*TEXT_FIELDS).first() or {}
+    changed = any(stored.get(name) != values[name] for name in TEXT_FIELDS if name in values)
     for name, value in values.items():
         setattr(template, name, value)
-    if changed or template.pk is None:
+    if changed or not stored:
         template.previewed_at = None
     template.full_clean()
     template.save()

@@ -104,9 +104,13 @@ def fields_for(kind: str) -> list[Field]:
     return [field for field in FIELDS if kind in field.kinds]
 
 
-def sample_values(kind: str) -> dict[str, str]:
-    """The values of the preview's fictitious file: no real person's data."""
-    return {field.name: field.sample for field in fields_for(kind)}
+def sample_values(kind: str, *, today: date) -> dict[str, str]:
+    """The values of the preview's fictitious file (no real person's data), with the
+    Département's own identity and the day."""
+    return {
+        **{field.name: field.sample for field in fields_for(kind)},
+        **departement_values(today=today),
+    }
 
 
 def french_date(day: date | None) -> str:
@@ -121,7 +125,8 @@ def _person(first_name: str, last_name: str) -> str:
     return f"{first_name} {last_name.upper()}".strip()
 
 
-def _common(*, author, territory, today: date) -> dict[str, str]:
+def departement_values(*, today: date) -> dict[str, str]:
+    """The Département's own fields (its identity record) and the date: no one's data."""
     departement = Departement.current()
     return {
         "date_du_jour": french_date(today),
@@ -130,6 +135,12 @@ def _common(*, author, territory, today: date) -> dict[str, str]:
         "departement_adresse": departement.address or "",
         "departement_telephone": departement.phone or "",
         "departement_courriel": departement.email or "",
+    }
+
+
+def _common(*, author, territory, today: date) -> dict[str, str]:
+    return {
+        **departement_values(today=today),
         "agent_nom": author.get_full_name() or author.username,
         "agent_fonction": str(author.get_role_display()),
         "territoire_nom": territory.name if territory else "",

@@ -91,7 +91,7 @@ def letter_pdf(printed: Printed) -> bytes:
 
 def template_preview(*, template: LetterTemplate, author, today: date) -> Printed:
     """The template filled with the fictitious file's values (no one's data), as printed."""
-    values = {**fields.sample_values(template.file_kind), "agent_nom": str(author)}
+    values = {**fields.sample_values(template.file_kind, today=today), "agent_nom": str(author)}
     return Printed(
         title=merge.merge(template.subject, values),
         recipient=default_recipient(

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from letters.models import Letter
-from letters.permissions import CHILD_LETTER_ROLES
+from letters.permissions import CHILD_LETTER_ROLES, LETTER_ROLES
 from welfare.timeline import FileSection, TimelineEvent
 
 SECTION_SIZE = 5
@@ -67,6 +67,8 @@ def letter_section(child, user):
         context={
             "letters": letters[:SECTION_SIZE],
             "count": len(letters),
+            # The archivist reads the archived file but not its letters' pages: titles only.
+            "can_read": user.role in LETTER_ROLES,
             "can_write": user.role in CHILD_LETTER_ROLES and child.archived_at is None,
             "letters_url": reverse("letters:child_letters", args=[child.public_id]),
         },

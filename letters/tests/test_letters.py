@@ -392,3 +392,15 @@ def test_the_index_lists_the_letters_to_send_and_the_notices_due(
     page = response.content.decode()
     assert "PROST" in page
     assert page.count("<td>à noter</td>") == 3
+
+
+def test_the_archivist_reads_an_archived_file_s_letters_by_title_only(
+    client, archivist, referent_nord, child
+):
+    letter = issued(draft(child, referent_nord), referent_nord)
+    type(child).objects.filter(pk=child.pk).update(archived_at=timezone.now())
+    client.force_login(archivist)
+    page = client.get(reverse("children:detail", args=[child.public_id])).content.decode()
+    assert f"N° {letter.number} · {letter.subject}" in page
+    assert reverse("letters:child_letters", args=[child.public_id]) not in page
+    assert "Rédiger un courrier" not in page

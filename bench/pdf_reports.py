@@ -77,8 +77,8 @@ def measure(which, runs, queue):
 
     from schemes.models import Report
     from schemes.reports.kinds import input_hash
-    from schemes.reports.pdf import BASE_URL, StaticFilesFetcher, font_configuration
     from schemes.reports.services import report_html, report_run
+    from welfare.pdf import BASE_URL, StaticFilesFetcher, font_configuration
 
     found = target(which)
     if not found:

@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     # Above every app: the dashboard and the observatory read them all.
     "observatory",
     "records_import",
+    "letters",
     # After welfare, whose dbbackup and mediabackup commands take precedence (they encrypt).
     "dbbackup",
 ]

@@ -117,5 +117,6 @@ urlpatterns = [
     path("", include("schemes.urls")),
     path("", include("schemes.reports.urls")),
     path("", include("records_import.urls")),
+    path("", include("letters.urls")),
     path("admin/", admin.site.urls),
 ]

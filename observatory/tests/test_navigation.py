@@ -16,10 +16,13 @@ def test_the_apps_entries_take_their_place_in_the_menu():
         "placements:establishment_list",
         "prevention:action_list",
         "prevention:concern_list",
+        "letters:index",
+        "letters:template_list",
         "contact_inbox",
         "schemes:scheme_list",
         "schemes:budget_list",
         "reports:list",
+        "records_import:job_list",
         "admin:index",
     ]
 

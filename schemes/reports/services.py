@@ -7,7 +7,6 @@ and stores the file (done) or the reason (failed). Transient database errors are
 for the task to retry with backoff; any other error fails the job at once with its message.
 """
 
-import base64
 import logging
 import os
 import tempfile
@@ -25,8 +24,8 @@ from django.utils.translation import gettext as _
 from schemes.enums import ReportStatus
 from schemes.models import Report
 from schemes.reports.kinds import ReportKind, get_kind, input_hash
-from schemes.reports.pdf import html_to_pdf
 from welfare.models import Departement
+from welfare.pdf import html_to_pdf, logo_data_uri
 
 logger = logging.getLogger(__name__)
 
@@ -190,25 +189,10 @@ def report_html(*, kind: ReportKind, parameters: dict) -> str:
         context = {
             **kind.context(**parameters),
             "departement": departement,
-            "logo": _logo_data_uri(departement),
+            "logo": logo_data_uri(departement),
             "edited_on": timezone.localdate(),
         }
         return render_to_string(kind.template_name, context)
-
-
-def _logo_data_uri(departement) -> str:
-    """The logo inlined, so that the PDF fetcher never reads the media folder."""
-    if not departement.logo:
-        return ""
-    try:
-        with departement.logo.open("rb") as handle:
-            content = handle.read()
-    except OSError:
-        return ""
-    mime_type = "image/svg+xml" if departement.logo.name.endswith(".svg") else "image/png"
-    if departement.logo.name.lower().endswith((".jpg", ".jpeg")):
-        mime_type = "image/jpeg"
-    return f"data:{mime_type};base64,{base64.b64encode(content).decode()}"
 
 
 def file_write_atomically(*, path: Path, content: bytes) -> None:

@@ -9,13 +9,13 @@ from pypdf import PdfReader
 
 from schemes.enums import SchemeStatus
 from schemes.reports.documents import BUDGET, PLAN
-from schemes.reports.pdf import StaticFilesFetcher
 from schemes.reports.services import file_write_atomically, report_pdf
 from schemes.tests.report_support import make_budget, make_plan, one_line, pdf_text
 from welfare.formats import change as fr_change
 from welfare.formats import money as fr_money
 from welfare.formats import number as fr_number
 from welfare.formats import percent as fr_percent
+from welfare.pdf import StaticFilesFetcher
 
 NNBSP = "\u202f"
 

@@ -28,7 +28,15 @@ from welfare.tests.gate import (
 
 pytestmark = pytest.mark.django_db
 
-APPS = {"welfare", "placements", "prevention", "schemes", "observatory", "records_import"}
+APPS = {
+    "welfare",
+    "placements",
+    "prevention",
+    "schemes",
+    "observatory",
+    "records_import",
+    "letters",
+}
 
 
 # --- The walk ---------------------------------------------------------------------------------

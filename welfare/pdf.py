@@ -1,4 +1,5 @@
-"""HTML to PDF with WeasyPrint, the same way for the worker, the command line and the bench.
+"""HTML to PDF with WeasyPrint, the same way for the worker, the command line and the bench,
+for every document the portal prints (the plans' and budgets' reports, the letters).
 
 Safety: the fetcher serves only the project's own static files (and data: URIs, which the
 templates build themselves); anything else, in particular file:// paths and network URLs that
@@ -6,6 +7,7 @@ text typed by staff could smuggle in, is refused.
 Speed (research notes §2): one FontConfiguration per process, reused by every render.
 """
 
+import base64
 import mimetypes
 from functools import cache
 from pathlib import Path
@@ -69,3 +71,18 @@ def html_to_pdf(html: str) -> bytes:
     """The PDF of ``html`` (A4 and margins come from the document's own stylesheet)."""
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesFetcher())
     return document.write_pdf(font_config=font_configuration(), pdf_variant=PDF_VARIANT)
+
+
+def logo_data_uri(departement) -> str:
+    """The Département's logo inlined, so that the PDF fetcher never reads the media folder."""
+    if not departement.logo:
+        return ""
+    try:
+        with departement.logo.open("rb") as handle:
+            content = handle.read()
+    except OSError:
+        return ""
+    mime_type = "image/svg+xml" if departement.logo.name.endswith(".svg") else "image/png"
+    if departement.logo.name.lower().endswith((".jpg", ".jpeg")):
+        mime_type = "image/jpeg"
+    return f"data:{mime_type};base64,{base64.b64encode(content).decode()}"

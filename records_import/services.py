@@ -71,7 +71,6 @@ def job_create(*, source: str, files, requested_by) -> ImportJob:
         with open(archive, "rb") as handle:
             job.archive.save("extraction.zip", File(handle), save=False)
     job.save()
-    _enqueue_on_commit(job)
     return job
 
 
@@ -86,7 +85,6 @@ def job_confirm(*, job: ImportJob, requested_by) -> ImportJob:
         confirms=job,
         requested_by=requested_by,
     )
-    _enqueue_on_commit(real)
     return real
 
 
@@ -99,20 +97,7 @@ def job_retry(*, job: ImportJob) -> ImportJob:
     job.attempts = 0
     job.rows_done = 0
     job.save(update_fields=["status", "error_message", "attempts", "rows_done"])
-    _enqueue_on_commit(job)
     return job
-
-
-def _enqueue_on_commit(job):
-    from records_import.tasks import import_job_run
-
-    def send():
-        try:
-            import_job_run.delay(job.pk)
-        except Exception:  # a broker outage leaves the job queued; the retry button sends it
-            logger.exception("Import job %s could not be queued.", job.pk)
-
-    transaction.on_commit(send)
 
 
 class _Progress:

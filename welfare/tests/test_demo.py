@@ -78,8 +78,10 @@ def test_the_apps_loaders_run_in_their_order_the_retention_rule_last():
         "children",
         "placements",
         "prevention",
+        "judicial",
         "contact",
         "schemes",
+        "records_import",
         "retention",
     ]
 

@@ -12,7 +12,15 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 
-PACKAGES = ("welfare", "placements", "prevention", "schemes")
+PACKAGES = (
+    "welfare",
+    "placements",
+    "prevention",
+    "schemes",
+    "letters",
+    "observatory",
+    "records_import",
+)
 
 
 @pytest.fixture

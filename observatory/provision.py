@@ -32,11 +32,18 @@ ZERO = Decimal("0.00")
 
 
 def capacity_figures(params) -> dict:
-    """Places and occupancy by kind of place, PEAD apart, and the agréments expiring within
-    four months, on the day (four queries, through ``placements.selectors``)."""
+    """Places and occupancy by kind of place, PEAD apart, the children still placed with a
+    carer whose agrément is suspended or withdrawn, and the agréments expiring within four
+    months, on the day (five queries, through ``placements.selectors``)."""
     scope = {"scope": params.scope, "day": params.day}
     totals = placement_selectors.capacity_board_totals(**scope)
     pead = placement_selectors.pead_count_on(**scope)
+    # Art. L421-6 al. 3 CASF: no child may be confié while the agrément is suspended. The
+    # carer's territory counts, as on the capacity board; the reader's scope narrows it.
+    under_lapsed = params.scope.filter(
+        placement_selectors.placements_under_lapsed_agrement(day=params.day),
+        "foster_carer__territory",
+    ).count()
     expiring = list(
         placement_selectors.agrements_expiring(**scope)
         .order_by()
@@ -61,6 +68,7 @@ def capacity_figures(params) -> dict:
         "occupied": occupied,
         "occupancy_rate": placement_selectors.occupancy_rate(occupied=occupied, places=places),
         "pead": pead,
+        "placed_under_lapsed_agrement": under_lapsed,
         "agrements_expiring": sum(row["count"] for row in expiring),
         "agrements_expiring_by_territory": {
             row["foster_carer__territory__name"]: row["count"] for row in expiring
@@ -102,6 +110,16 @@ def capacity_blocks(figures, params) -> list[Block]:
             charted=False,
         )
     )
+    rows.append(
+        Row(
+            label=_(
+                "Enfants encore accueillis chez un assistant familial dont l'agrément est "
+                "suspendu ou retiré (art. L421-6 al. 3 CASF)"
+            ),
+            values=(None, None, figures["placed_under_lapsed_agrement"], None, None),
+            charted=False,
+        )
+    )
     agrement_rows = [
         Row(label=name, values=(count,))
         for name, count in figures["agrements_expiring_by_territory"].items()
@@ -132,7 +150,10 @@ def capacity_blocks(figures, params) -> list[Block]:
             links=[board],
             note=_(
                 "Places des assistants familiaux : celles de l'agrément en vigueur. Le PEAD "
-                "n'occupe aucune place ; il est compté à part."
+                "n'occupe aucune place ; il est compté à part. Tant que l'agrément reste "
+                "suspendu, aucun enfant ne peut être confié à l'assistant familial (art. "
+                "L421-6 al. 3 CASF) : la situation de chaque enfant encore accueilli est à "
+                "décider."
             ),
         ),
         Block(

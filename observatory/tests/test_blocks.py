@@ -11,6 +11,9 @@ from observatory.base import Params
 from observatory.blocks import BLOCK_KEYS, SECTIONS, dashboard, indicators
 from observatory.forms import DashboardForm
 from observatory.tests import world
+from placements import selectors as placement_selectors
+from placements.enums import AgrementState
+from placements.tests.factories import AgrementFactory, FosterCarerFactory, PlacementFactory
 from prevention.enums import ActionKind, ConcernOutcome, FirstAnalysis
 from prevention.tests.factories import ConcernFactory, InterventionFactory, PreventionActionFactory
 from schemes.enums import BudgetDomain
@@ -168,6 +171,42 @@ def test_it_reads_capacity_occupancy_and_expiring_agrements(children):
     assert capacity["occupancy_rate"] == Decimal("8.5")
     assert capacity["pead"] == 1
     assert capacity["agrements_expiring"] == 1
+
+
+def test_it_counts_the_children_still_with_a_carer_whose_agrement_is_suspended(
+    children, nord, sud, django_assert_num_queries
+):
+    """Art. L421-6 al. 3 CASF: while the agrément is suspended no child may be confié; the
+    child still placed with such a carer is counted for the reader's scope."""
+    carer = FosterCarerFactory(territory=sud)
+    AgrementFactory(
+        foster_carer=carer,
+        granted_on=date(2020, 1, 1),
+        expires_on=date(2027, 1, 1),
+        state=AgrementState.SUSPENDED,
+        state_changed_on=date(2024, 6, 1),
+    )
+    child = ChildFactory(territory=nord, birth_date=date(2015, 1, 1))
+    measure = MeasureFactory(child=child, start_date=date(2024, 1, 1), end_date=date(2025, 1, 1))
+    PlacementFactory(child=child, measure=measure, foster_carer=carer)
+
+    with django_assert_num_queries(1):
+        assert placement_selectors.placements_under_lapsed_agrement(day=world.DAY).count() == 1
+    assert indicators(PARAMS)["capacity"]["placed_under_lapsed_agrement"] == 1
+    before = Params(day=date(2024, 5, 31), start=world.START, end=world.DAY)
+    assert indicators(before)["capacity"]["placed_under_lapsed_agrement"] == 0
+    # The carer's territory counts, as on the capacity board.
+    in_sud = Params(day=world.DAY, start=world.START, end=world.DAY, rights=Scope.of_territory(sud))
+    in_nord = Params(day=world.DAY, start=world.START, end=world.DAY, territory=nord)
+    assert indicators(in_sud)["capacity"]["placed_under_lapsed_agrement"] == 1
+    assert indicators(in_nord)["capacity"]["placed_under_lapsed_agrement"] == 0
+    blocks = {block.key: block for section in dashboard(PARAMS) for block in section.blocks}
+    rows = {row.label: row.values for row in blocks["capacity"].rows}
+    label = (
+        "Enfants encore accueillis chez un assistant familial dont l'agrément est suspendu ou "
+        "retiré (art. L421-6 al. 3 CASF)"
+    )
+    assert rows[label] == (None, None, 1, None, None)
 
 
 def test_it_counts_overdue_deadlines_as_they_stood_on_the_day(nord, sud):

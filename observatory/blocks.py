@@ -14,7 +14,13 @@ SECTIONS = (
         figures=care.children_in_care_figures,
         title=care.children_in_care_title,
         blocks=care.children_in_care_blocks,
-        block_keys=("in_care_place", "in_care_age", "in_care_territory", "in_care_rates"),
+        block_keys=(
+            "in_care_place",
+            "in_care_legal",
+            "in_care_age",
+            "in_care_territory",
+            "in_care_rates",
+        ),
     ),
     SectionKind(
         key="flows",

@@ -38,11 +38,13 @@ from welfare.enums import (
     MeasureEndReason,
     MeasureNature,
     MeasureType,
+    PlacementBasis,
     Role,
     Sex,
 )
 from welfare.models import Child, Measure, PopulationEstimate, Territory
 from welfare.rules import add_years
+from welfare.selectors.children import care_by_legal_category
 
 FOSTER_CARER = PlaceKind.FOSTER_CARER.value
 PEAD = "pead"
@@ -225,7 +227,8 @@ def _place_block(figures, span) -> Block:
         chart_columns=(0, 1),
         links=[_children_list_link()],
         note=_(
-            "Le PEAD (AEMO avec hébergement) compte parmi les enfants confiés, à part des "
+            "Le PEAD (AEMO renforcée avec hébergement, art. 375-2 du Code civil) compte parmi "
+            "les enfants accueillis ou confiés tels que le Département les publie, à part des "
             "accueils hors du domicile ; « Établissements » regroupe les lignes « dont »."
         ),
     )
@@ -394,12 +397,82 @@ def _rates_block(rates, span) -> Block:
     )
 
 
+# The items of art. 375-3 C. civ. other than 3°: the judge confies the child to someone else
+# than the ASE, counted apart from the children confiés to the ASE.
+OTHER_BASES = tuple(basis for basis in PlacementBasis.values if basis != PlacementBasis.ASE)
+
+
+def legal_categories_figures(params) -> dict:
+    """The children in care on the day by legal category (one query,
+    ``care_by_legal_category``): confiés to the ASE (art. 375-3 3° C. civ., OPP, state wards
+    and administrative accueils), placed under the other items of art. 375-3, and the PEAD. A
+    child under two care measures that day counts in each of their categories."""
+    categories = care_by_legal_category(children=_children(params), day=params.day)
+    figures = {
+        "confided_to_ase": 0,
+        "other_375_3": dict.fromkeys(OTHER_BASES, 0),
+        "pead": 0,
+    }
+    for category in categories:
+        if category.type == MeasureType.AEMO_WITH_ACCOMMODATION:
+            figures["pead"] += category.children
+        elif category.confided_to_ase:
+            figures["confided_to_ase"] += category.children
+        else:
+            figures["other_375_3"][category.placement_basis] += category.children
+    return figures
+
+
 def children_in_care_figures(params) -> dict:
-    """Children confiés or accueillis on the day (one query), and their rates per 1,000
-    young people of the territory (one more)."""
+    """Children confiés or accueillis on the day (one query), their rates per 1,000 young
+    people of the territory (one more) and their legal categories (one more)."""
     figures = _in_care_totals(in_care_rows(params))
     figures["rates"] = rates_figures(figures, population_rows(params))
+    figures["legal_categories"] = legal_categories_figures(params)
     return figures
+
+
+def _legal_block(figures, span) -> Block:
+    legal = figures["legal_categories"]
+    rows = [
+        Row(
+            label=_(
+                "Confiés à l'aide sociale à l'enfance (art. 375-3 3° du Code civil, OPP, "
+                "accueils administratifs, pupilles)"
+            ),
+            values=(legal["confided_to_ase"],),
+        ),
+        *(
+            Row(
+                label=_("Placement art. 375-3 du Code civil, %(item)s (compté à part)")
+                % {"item": PlacementBasis(basis).label},
+                values=(legal["other_375_3"][basis],),
+            )
+            for basis in OTHER_BASES
+        ),
+        Row(label=str(MeasureType.AEMO_WITH_ACCOMMODATION.label), values=(legal["pead"],)),
+        Row(
+            label=_("Enfants accueillis ou confiés (chiffre publié, PEAD compris)"),
+            values=(figures["total"],),
+            total=True,
+        ),
+    ]
+    return Block(
+        key="in_care_legal",
+        title=_("Enfants accueillis ou confiés par catégorie juridique"),
+        columns=[_("Catégorie juridique"), _("Enfants")],
+        rows=rows,
+        span=span,
+        links=[_children_list_link()],
+        note=_(
+            "Seul le 3° de l'art. 375-3 du Code civil confie l'enfant à l'aide sociale à "
+            "l'enfance ; les autres placements judiciaires sont comptés à part. Le PEAD est "
+            "une AEMO renforcée avec hébergement (art. 375-2 du Code civil, avis de la Cour "
+            "de cassation du 14 février 2024) : l'enfant n'est pas confié, mais il compte dans "
+            "le chiffre publié des enfants « accueillis ou confiés ». Un enfant sous deux "
+            "mesures le même jour compte dans chacune de leurs catégories."
+        ),
+    )
 
 
 def children_in_care_title(params) -> str:
@@ -410,6 +483,7 @@ def children_in_care_blocks(figures, params) -> list[Block]:
     span = params.day.isoformat()
     return [
         _place_block(figures, span),
+        _legal_block(figures, span),
         _age_block(figures, span),
         _territory_block(figures, span),
         _rates_block(figures["rates"], span),

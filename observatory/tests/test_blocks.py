@@ -18,7 +18,7 @@ from prevention.enums import ActionKind, ConcernOutcome, FirstAnalysis
 from prevention.tests.factories import ConcernFactory, InterventionFactory, PreventionActionFactory
 from schemes.enums import BudgetDomain
 from schemes.tests.factories import BudgetFactory, BudgetLineFactory
-from welfare.enums import DocumentKind, MeasureType
+from welfare.enums import DocumentKind, MeasureType, PlacementBasis
 from welfare.models import PopulationEstimate
 from welfare.scope import Scope
 from welfare.tests.contact_factories import ContactRequestFactory
@@ -171,6 +171,43 @@ def test_it_reads_capacity_occupancy_and_expiring_agrements(children):
     assert capacity["occupancy_rate"] == Decimal("8.5")
     assert capacity["pead"] == 1
     assert capacity["agrements_expiring"] == 1
+
+
+def test_it_counts_the_children_in_care_by_legal_category_beside_the_published_total(
+    children, nord
+):
+    """n1, n2, n6 placed under art. 375-3 3°, n4 and n5 administrative: five confiés to the
+    ASE; n3 under a PEAD; a child placed with a relative (375-3 2°) is counted apart."""
+    child = ChildFactory(territory=nord, birth_date=date(2015, 1, 1))
+    MeasureFactory(
+        child=child,
+        start_date=date(2024, 1, 1),
+        end_date=date(2025, 1, 1),
+        placement_basis=PlacementBasis.RELATIVE_OR_TRUSTED,
+    )
+
+    figures = indicators(PARAMS)["children_in_care"]
+
+    assert figures["total"] == 7
+    assert figures["legal_categories"] == {
+        "confided_to_ase": 5,
+        "other_375_3": {
+            "other_parent": 0,
+            "relative_or_trusted": 1,
+            "service": 0,
+            "health_or_education": 0,
+        },
+        "pead": 1,
+    }
+    blocks = {block.key: block for section in dashboard(PARAMS) for block in section.blocks}
+    rows = [(row.label, row.values) for row in blocks["in_care_legal"].rows]
+    assert rows[-2] == ("AEMO renforcée avec hébergement (PEAD)", (1,))
+    assert rows[-1] == ("Enfants accueillis ou confiés (chiffre publié, PEAD compris)", (7,))
+    assert (
+        "Placement art. 375-3 du Code civil, 2° un autre membre de la famille ou un tiers "
+        "digne de confiance (compté à part)",
+        (1,),
+    ) in rows
 
 
 def test_it_counts_the_children_still_with_a_carer_whose_agrement_is_suspended(

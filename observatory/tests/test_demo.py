@@ -24,6 +24,11 @@ def test_the_demo_gives_the_jura_s_807_children_on_the_command_and_the_page(
     assert by_place["foster_carer"]["judicial"] == 344
     assert by_place["establishments"]["judicial"] == 258
     assert by_place["pead"]["judicial"] == 163  # counted apart: 344 + 258 + 163 = 765
+    # Beside the published 807: 602 judicial placements (375-3 3°) and OPP and 42 contractual
+    # accueils confiés to the ASE, the 163 PEAD on their own line.
+    legal = figures["legal_categories"]
+    assert (legal["confided_to_ase"], legal["pead"]) == (644, 163)
+    assert sum(legal["other_375_3"].values()) == 0
 
     directorate.refresh_from_db()  # load_demo set the demo password
     client.force_login(directorate)
@@ -36,3 +41,6 @@ def test_the_demo_gives_the_jura_s_807_children_on_the_command_and_the_page(
     assert rows["Établissements"][1] == 258
     assert rows["PEAD (à domicile, compté à part)"][1] == 163
     assert rows["Enfants confiés"] == (42, 765, 807)
+    legal_rows = {row.label: row.values for row in response.context["sections"][0].blocks[1].rows}
+    assert legal_rows["AEMO renforcée avec hébergement (PEAD)"] == (163,)
+    assert legal_rows["Enfants accueillis ou confiés (chiffre publié, PEAD compris)"] == (807,)

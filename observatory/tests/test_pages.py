@@ -241,12 +241,12 @@ def _children_in_care(count, territory):
 
 
 # Queries of the page for the directorate: session and user (2); children in care (1), the
-# territories' young population (1); entries (2), exits (2), placements per child (1);
-# capacity totals (2), PEAD (1), children under a lapsed agrément (1), agréments (1);
-# deadlines: grouped counts, territories' names (2); prevention (3); budget (1);
-# contact requests (1); the Département's identity (1); the territories of the filter (1);
-# the PDF panel's latest report (1); the session saved, in its savepoint (3).
-DIRECTORATE_QUERIES = 27
+# territories' young population (1), their legal categories (1); entries (2), exits (2),
+# placements per child (1); capacity totals (2), PEAD (1), children under a lapsed agrément
+# (1), agréments (1); deadlines: grouped counts, territories' names (2); prevention (3);
+# budget (1); contact requests (1); the Département's identity (1); the territories of the
+# filter (1); the PDF panel's latest report (1); the session saved, in its savepoint (3).
+DIRECTORATE_QUERIES = 28
 
 
 @pytest.mark.parametrize("count", [1, 20])

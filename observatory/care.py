@@ -780,9 +780,17 @@ def clocks_blocks(figures, params) -> list[Block]:
                 )
             ],
             note=_(
-                "Mêmes règles que « Mon activité » : PPE à 3 mois, rapport annuel (semestriel "
-                "avant 3 ans), entretien d'autonomie à 17 ans, mesures échues sans décision "
-                "de renouvellement ni motif de fin."
+                "Mêmes règles que « Mon activité », avec les durées des paramètres légaux en "
+                "vigueur à la date : PPE après l'entrée (art. L223-1-1 CASF), rapport de "
+                "situation périodique (art. L223-5 CASF), entretien d'accès à l'autonomie "
+                "(art. L222-5-1 CASF), décision à la majorité et fin de l'accompagnement "
+                "jeune majeur, mesures échues sans décision de renouvellement ni motif de "
+                "fin ; saisine du juge après un recueil sans accord des parents (art. L223-2 "
+                "al. 4 CASF) et après une OPP du parquet (art. 375-5 al. 2 du Code civil), "
+                "convocation des parties après une OPP sans audition (art. 1184 al. 2 du code "
+                "de procédure civile), décision au fond après une mesure provisoire (art. 1185 "
+                "du code de procédure civile), rapport d'échéance au juge avant la fin de la "
+                "mesure ou l'audience fixée."
             ),
         )
     ]

@@ -406,3 +406,20 @@ def test_a_reading_counts_within_its_reader_s_rights(nord, sud, responsable_nord
     assert manager.params().scope == Scope.of_territory(nord)
     assert chosen.params().scope == Scope.of_territory(sud)
     assert Params(day=world.DAY, start=world.START, end=world.DAY).scope == Scope.departement()
+
+
+def test_the_overdue_deadlines_note_names_every_rule_with_its_article(db):
+    (block,) = care.clocks_blocks(care.clocks_figures(PARAMS), PARAMS)
+
+    for rule in (
+        "PPE",
+        "rapport de situation",
+        "entretien d'accès à l'autonomie",
+        "jeune majeur",
+        "recueil sans accord des parents (art. L223-2 al. 4 CASF)",
+        "OPP du parquet (art. 375-5 al. 2 du Code civil)",
+        "OPP sans audition (art. 1184 al. 2 du code de procédure civile)",
+        "décision au fond après une mesure provisoire (art. 1185",
+        "rapport d'échéance au juge",
+    ):
+        assert rule in block.note

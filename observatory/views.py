@@ -16,6 +16,7 @@ from observatory.blocks import block, dashboard
 from observatory.export import block_csv
 from observatory.forms import DashboardForm, ObservatoryForm, QualityForm
 from observatory.headline import headline
+from welfare.data_quality import anomalies_for
 from welfare.enums import AccessPurpose, Role
 from welfare.observatory_enums import EventType
 from welfare.permissions import staff_view
@@ -60,6 +61,8 @@ def index(request):
 # --- Observatory ------------------------------------------------------------------------------
 
 QUALITY_PAGE_SIZE = 50
+# The import anomalies are a second list of the data-quality page, paged on their own.
+ANOMALY_PAGE_PARAM = "anomalies_page"
 
 
 @staff_view(roles=OBSERVATORY_ROLES, nominative=False)
@@ -111,12 +114,20 @@ def quality(request):
     form = QualityForm(request.GET, user=request.user)
     valid = form.is_valid()
     year = form.year_or_default() if valid else None
-    report = olinpe.data_quality(year=year, territory=form.chosen_territory()) if valid else []
+    territory = form.chosen_territory() if valid else None
+    report = olinpe.data_quality(year=year, territory=territory) if valid else []
     page = Paginator(report, QUALITY_PAGE_SIZE).get_page(request.GET.get("page"))
+    # The rows the apps imported although they break a legal rule (records_import's source).
+    anomalies = anomalies_for(user=request.user, territory=territory) if valid else []
+    anomaly_page = Paginator(anomalies, QUALITY_PAGE_SIZE).get_page(
+        request.GET.get(ANOMALY_PAGE_PARAM)
+    )
     # The directorate sees an identifier and the référent, not the name: still the child's file.
+    shown = [entry.child for entry in page.object_list]
+    shown += [row.child for row in anomaly_page.object_list if row.child is not None]
     access_log_reads(
         user=request.user,
-        children=[entry.child for entry in page.object_list],
+        children=list(dict.fromkeys(shown)),
         purpose=AccessPurpose.DATA_QUALITY,
         detail=str(year or ""),
     )
@@ -127,6 +138,8 @@ def quality(request):
             "form": form,
             "year": year,
             "page": page,
+            "anomaly_page": anomaly_page,
+            "anomaly_page_param": ANOMALY_PAGE_PARAM,
             # Names and files are the territory's business, not the directorate's.
             "shows_names": request.user.role == Role.TERRITORY_MANAGER,
         },

@@ -75,9 +75,10 @@ def test_the_quality_page_notes_its_children_in_one_insert(
             child=ChildFactory(territory=nord, disability=True), start_date=date(2024, 2, 2)
         )
         # session, user, the manager's territory, legal parameters, children and their
-        # measures (two), the access log insert of the page's children (with pghistory's
-        # context), Département, session update (3 with its savepoints)
-        with django_assert_num_queries(11):
+        # measures (two), the import's anomalies (one), the access log insert of the page's
+        # children (with pghistory's context), Département, session update (3 with its
+        # savepoints)
+        with django_assert_num_queries(12):
             client.get(reverse("dashboard:quality"), {"year": "2024"})
 
 
